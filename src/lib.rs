@@ -1,0 +1,13 @@
+//! diglot: a terminal reader for bilingual documents, clause against clause.
+//!
+//! The library holds the whole core so that tests and benchmarks reach it
+//! directly; `main.rs` only parses the command line and dispatches. Modules
+//! depend on one another in one direction only:
+//!
+//! `doc` → `align` → `text` → `search` → `app` → `ui` → `term`, with `store`
+//! (saved bookmarks and positions) and `cli` beside them. Nothing above `ui`
+//! knows about ratatui, and only `term` touches the real terminal.
+
+pub mod doc;
+pub mod store;
+pub mod text;

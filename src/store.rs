@@ -1,0 +1,1 @@
+//! Saved bookmarks and reading positions (placeholder, being written).

@@ -1,0 +1,1 @@
+//! Display width, line wrapping and folding of text (placeholder, being written).
