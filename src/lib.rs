@@ -11,3 +11,7 @@
 pub mod doc;
 pub mod store;
 pub mod text;
+
+pub mod align;
+pub mod cli;
+pub mod commands;

@@ -1,0 +1,247 @@
+//! The plain-text commands: `check`, `show`, `render`, `search`,
+//! `bookmarks`. Each returns its output and exit status so tests can call it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::align::{Pair, Resolved, pair_problems};
+use crate::cli::LangArg;
+use crate::doc::check::{counts, problems};
+use crate::doc::{Clause, Document, Lang, RichText, Target, load_file};
+
+/// What a command prints and how it exits.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub code: i32,
+}
+
+/// Loads a pair: none → the embedded one; two files → Chinese then English
+/// (swapped when given the other way round).
+pub fn load_pair(files: &[PathBuf]) -> Result<Pair> {
+    match files {
+        [] => Ok(Pair::embedded()),
+        [zh, en] => {
+            let a = load_file(zh)?;
+            let b = load_file(en)?;
+            Ok(if a.lang == Lang::En && b.lang == Lang::Zh {
+                Pair::new(b, a)
+            } else {
+                Pair::new(a, b)
+            })
+        }
+        [one] => bail!(
+            "{}: a pair needs two files, the Chinese then the English",
+            one.display()
+        ),
+        _ => bail!("give two files, the Chinese then the English"),
+    }
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "Chinese",
+        Lang::En => "English",
+    }
+}
+
+/// `diglot check [FILE | ZH EN]`.
+pub fn check(files: &[PathBuf]) -> Result<Output> {
+    let mut out = String::new();
+    let bad = if let [one] = files {
+        let doc = load_file(one)?;
+        check_one(&mut out, &doc, one)
+    } else {
+        let pair = load_pair(files)?;
+        check_pair(&mut out, &pair, files)
+    };
+    Ok(Output {
+        stdout: out,
+        code: i32::from(bad),
+    })
+}
+
+fn check_one(out: &mut String, doc: &Document, path: &Path) -> bool {
+    let _ = writeln!(out, "{} ({})", path.display(), lang_name(doc.lang));
+    for (kind, n) in counts(doc) {
+        let _ = writeln!(out, "  {kind:<24}{n:>6}");
+    }
+    let found = problems(doc);
+    report(
+        out,
+        found
+            .iter()
+            .map(|p| (path.display().to_string(), p.to_string())),
+    )
+}
+
+fn check_pair(out: &mut String, pair: &Pair, files: &[PathBuf]) -> bool {
+    let name = |lang: Lang| match files {
+        [zh, en] => match lang {
+            Lang::Zh => zh.display().to_string(),
+            Lang::En => en.display().to_string(),
+        },
+        _ => format!("embedded {}", lang.code()),
+    };
+    let _ = writeln!(out, "{}", pair.symbol());
+    let _ = writeln!(out, "  {:<24}{:>6}{:>6}", "", "zh", "en");
+    for ((kind, a), (_, b)) in counts(&pair.zh).into_iter().zip(counts(&pair.en)) {
+        let mark = if a == b { "" } else { "  ≠" };
+        let _ = writeln!(out, "  {kind:<24}{a:>6}{b:>6}{mark}");
+    }
+    let _ = writeln!(out, "  {:<24}{:>6}", "aligned rows", pair.rows.len());
+    let found = pair_problems(&pair.zh, &pair.en, &pair.rows);
+    report(
+        out,
+        found.iter().map(|p| (name(p.lang), p.problem.to_string())),
+    )
+}
+
+fn report(out: &mut String, problems: impl Iterator<Item = (String, String)>) -> bool {
+    let mut n = 0;
+    for (file, problem) in problems {
+        if n == 0 {
+            out.push_str("problems:\n");
+        }
+        n += 1;
+        let _ = writeln!(out, "  {file}: {problem}");
+    }
+    if n == 0 {
+        out.push_str("no problems\n");
+    } else {
+        let _ = writeln!(out, "{n} problem{}", if n == 1 { "" } else { "s" });
+    }
+    n > 0
+}
+
+/// The structured form of one side of a clause, for `show --json`.
+#[derive(Serialize)]
+struct ClauseJson<'a> {
+    lang: Lang,
+    label: String,
+    line: usize,
+    text: &'a str,
+    spans: &'a [crate::doc::Span],
+    footnotes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    document: &'a str,
+    id: String,
+    citation: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zh: Option<ClauseJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en: Option<ClauseJson<'a>>,
+}
+
+fn langs(lang: LangArg) -> &'static [Lang] {
+    match lang {
+        LangArg::Zh => &[Lang::Zh],
+        LangArg::En => &[Lang::En],
+        LangArg::Both => &[Lang::Zh, Lang::En],
+    }
+}
+
+/// One language's side of a clause or footnote: its label, line and text.
+type Side<'a> = (Lang, String, usize, &'a RichText);
+
+/// `diglot show CLAUSE [ZH EN]`.
+pub fn show(
+    pair: &Pair,
+    clause: &str,
+    lang: LangArg,
+    json: bool,
+    width: usize,
+    ambiguous_wide: bool,
+) -> Result<Output> {
+    let target: Target = clause.parse()?;
+    let resolved = pair.resolve(&target)?;
+    let (id, citation, sides): (String, String, Vec<Side>) = match &resolved {
+        Resolved::Row(row) => {
+            let id = &pair.rows[*row].id;
+            let sides = langs(lang)
+                .iter()
+                .filter_map(|&l| {
+                    pair.clause(*row, l)
+                        .map(|c: &Clause| (l, id.label(), c.line, &c.text))
+                })
+                .collect();
+            (id.to_string(), id.citation(), sides)
+        }
+        Resolved::Footnote(marker) => {
+            let sides = langs(lang)
+                .iter()
+                .filter_map(|&l| {
+                    pair.doc(l)
+                        .footnote(marker)
+                        .map(|f| (l, format!("[{marker}]"), f.line, &f.text))
+                })
+                .collect();
+            (format!("fn{marker}"), format!("note {marker}"), sides)
+        }
+    };
+    let mut out = String::new();
+    if json {
+        let side = |want: Lang| {
+            sides
+                .iter()
+                .find(|s| s.0 == want)
+                .map(|(l, label, line, text)| ClauseJson {
+                    lang: *l,
+                    label: label.clone(),
+                    line: *line,
+                    text: &text.text,
+                    spans: &text.spans,
+                    footnotes: text.footnote_markers().collect(),
+                })
+        };
+        let doc = ShowJson {
+            document: pair.symbol(),
+            id,
+            citation: format!("{}, {citation}", pair.symbol()),
+            zh: side(Lang::Zh),
+            en: side(Lang::En),
+        };
+        out = serde_json::to_string_pretty(&doc)?;
+        out.push('\n');
+        return Ok(Output {
+            stdout: out,
+            code: 0,
+        });
+    }
+    let _ = writeln!(out, "{}, {citation}", pair.symbol());
+    for (lang, label, _, text) in &sides {
+        out.push('\n');
+        let head = if label.is_empty() {
+            String::new()
+        } else {
+            format!("{label} ")
+        };
+        let body = format!("{head}{}", text.text);
+        for line in crate::text::wrap_plain(&body, width, ambiguous_wide) {
+            let _ = writeln!(out, "{line}");
+        }
+        if *lang == Lang::En {
+            let _ = writeln!(out, "(English reference translation)");
+        }
+    }
+    Ok(Output {
+        stdout: out,
+        code: 0,
+    })
+}
+
+/// The terminal's width when stdout is one, else 80.
+pub fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w.max(20)))
+    } else {
+        80
+    }
+}

@@ -1,0 +1,77 @@
+//! Reading a document from disk (or from the binary), with errors a person
+//! can act on.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::model::{ClauseKind, Document};
+use super::parse::parse;
+
+/// The embedded Chinese original of A/RES/67/189.
+pub const EMBEDDED_ZH: &str = include_str!("../../assets/A-RES-67-189/zh.md");
+/// The project's English reference translation of A/RES/67/189.
+pub const EMBEDDED_EN: &str = include_str!("../../assets/A-RES-67-189/en.md");
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file")]
+    NotFound { path: PathBuf },
+    #[error("{path}: is a directory, not a document")]
+    IsDirectory { path: PathBuf },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: not a document (no title, preambular or operative paragraph found)")]
+    NotADocument { path: PathBuf },
+    #[error("{path}: cannot read: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Reads and parses one document file.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let owned = || path.to_path_buf();
+    if path.is_dir() {
+        return Err(LoadError::IsDirectory { path: owned() });
+    }
+    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => LoadError::NotFound { path: owned() },
+        _ => LoadError::Io {
+            path: owned(),
+            source,
+        },
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        path: owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    parse_checked(&text, path)
+}
+
+/// Parses text and refuses what is not a document at all.
+pub fn parse_checked(text: &str, path: &Path) -> Result<Document, LoadError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let doc = parse(text);
+    let recognised = doc.clauses.iter().any(|c| {
+        matches!(
+            c.kind(),
+            ClauseKind::Title | ClauseKind::Preambular | ClauseKind::Operative
+        )
+    });
+    if recognised {
+        Ok(doc)
+    } else {
+        Err(LoadError::NotADocument {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// The embedded pair, parsed.
+pub fn embedded() -> (Document, Document) {
+    (parse(EMBEDDED_ZH), parse(EMBEDDED_EN))
+}

@@ -1,0 +1,520 @@
+//! The block parser: source lines → blocks → clauses, footnotes, metadata.
+//!
+//! A resolution is a sequence of blocks separated by blank lines, but a line
+//! that opens a clause (`12. `, `(a) `, a lead phrase, a footnote definition,
+//! a heading, a page rule) starts a new block even without a blank line
+//! before it. Footnote definitions interleaved at former page ends go to the
+//! footnote table; a plain block right after them (or after a page rule)
+//! continues the clause that the page break interrupted.
+//!
+//! Everything is one forward pass over the lines; nothing recurses.
+
+use std::collections::HashSet;
+
+use super::id::ClauseId;
+use super::inline::{parse_inline, sup_at};
+use super::model::{Clause, Document, Footnote, Lang, Metadata, ParseNote, RichText};
+use crate::text::sanitize;
+
+/// What the first line of a block says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Heading,
+    Rule,
+    FootnoteDef,
+    StarNote,
+    Operative(u32),
+    Sub,
+    Lead,
+    Plain,
+}
+
+struct Block {
+    shape: Shape,
+    /// 1-based line of the block's first line.
+    line: usize,
+    text: String,
+}
+
+/// Parses a whole document. Never fails: what cannot be placed becomes an
+/// unplaced clause.
+pub fn parse(source: &str) -> Document {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let blocks = split_blocks(source);
+    let lang = detect_lang(source);
+    Builder::new(lang).build(blocks)
+}
+
+fn detect_lang(source: &str) -> Lang {
+    // Look at a bounded prefix: enough to decide, and O(1) on huge inputs.
+    let sample = source.char_indices().take(20_000).map(|(_, c)| c);
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in sample {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if cjk * 2 >= latin && cjk > 0 {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// Ideographs and CJK punctuation: text that joins without a space.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}' | '\u{3000}'..='\u{303F}' | '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}')
+}
+
+fn shape_of(line: &str) -> Shape {
+    let t = line.trim_start();
+    if t.starts_with('#') {
+        let hashes = t.bytes().take_while(|b| *b == b'#').count();
+        if hashes <= 6 && t[hashes..].starts_with([' ', '\t']) {
+            return Shape::Heading;
+        }
+    }
+    if t.len() >= 3 && t.trim_end().bytes().all(|b| b == b'-') {
+        return Shape::Rule;
+    }
+    if let Some((_, _, len)) = sup_at(t)
+        && t[len..].starts_with(char::is_whitespace)
+    {
+        return Shape::FootnoteDef;
+    }
+    if t.starts_with("\\* ") || t.starts_with("\\*\t") {
+        return Shape::StarNote;
+    }
+    if let Some(n) = operative_number(t) {
+        return Shape::Operative(n);
+    }
+    if sub_label(t).is_some() {
+        return Shape::Sub;
+    }
+    if (t.starts_with("**") || t.starts_with('*') || t.starts_with('_')) && !t.starts_with("* ") {
+        return Shape::Lead;
+    }
+    Shape::Plain
+}
+
+/// `12. text` → 12. The number must be followed by `.` and a space.
+fn operative_number(t: &str) -> Option<u32> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let rest = &t[digits..];
+    if !rest.starts_with(". ") && !rest.starts_with(".\t") && rest != "." {
+        return None;
+    }
+    t[..digits].parse().ok().filter(|n| *n > 0)
+}
+
+/// `(a) text` / `(ii) text` → `a` / `ii`.
+fn sub_label(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let label = &rest[..close];
+    let ok = !label.is_empty()
+        && label.len() <= 6
+        && label.bytes().all(|b| b.is_ascii_lowercase())
+        && rest[close + 1..].starts_with([' ', '\t']);
+    ok.then_some(label)
+}
+
+/// Lowercase roman numerals as used for sub-subparagraphs.
+fn is_roman(label: &str) -> bool {
+    label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+}
+
+fn split_blocks(source: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut hard_break = false;
+    for (index, raw) in source.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let line_no = index + 1;
+        if raw.trim().is_empty() {
+            blocks.extend(current.take());
+            continue;
+        }
+        let shape = shape_of(raw);
+        let single = matches!(shape, Shape::Heading | Shape::Rule);
+        let starts_new = shape != Shape::Plain;
+        let breaks_here = raw.ends_with("  ") || raw.ends_with('\\');
+        let content = raw.trim();
+        let content = if breaks_here && content.ends_with('\\') && !content.ends_with("\\\\") {
+            &content[..content.len() - 1]
+        } else {
+            content
+        };
+        match current.as_mut() {
+            Some(block) if !starts_new => {
+                join_line(&mut block.text, content, hard_break);
+            }
+            _ => {
+                blocks.extend(current.take());
+                current = Some(Block {
+                    shape,
+                    line: line_no,
+                    text: content.to_owned(),
+                });
+            }
+        }
+        hard_break = breaks_here;
+        if single {
+            blocks.extend(current.take());
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// Joins a source line to the block: a hard break keeps a line break; a soft
+/// one becomes a space, except between two CJK characters, where Chinese
+/// never puts one.
+fn join_line(text: &mut String, line: &str, hard: bool) {
+    if hard {
+        text.push('\n');
+    } else {
+        let left = text.chars().next_back();
+        let right = line.chars().next();
+        if !(left.is_some_and(is_cjk) && right.is_some_and(is_cjk)) {
+            text.push(' ');
+        }
+    }
+    text.push_str(line);
+}
+
+#[derive(PartialEq, Eq)]
+enum Phase {
+    Header,
+    /// Right after the title: the next plain block is the opening line.
+    Title,
+    Body,
+}
+
+struct Builder {
+    doc: Document,
+    phase: Phase,
+    /// The last block was a page rule or footnote definition: a plain block
+    /// now continues the interrupted clause.
+    after_break: bool,
+    counters: Counters,
+    current_op: Option<u32>,
+    /// The letter of the current `(a)` subparagraph, for `(i)` below it.
+    current_letter: Option<String>,
+    seen_ops: HashSet<u32>,
+    seen_markers: HashSet<String>,
+}
+
+#[derive(Default)]
+struct Counters {
+    header: u32,
+    pp: u32,
+    section: u32,
+    closing: u32,
+    unplaced: u32,
+}
+
+fn next(counter: &mut u32) -> u32 {
+    *counter = counter.saturating_add(1);
+    *counter
+}
+
+impl Builder {
+    fn new(lang: Lang) -> Self {
+        Builder {
+            doc: Document {
+                lang,
+                meta: Metadata::default(),
+                clauses: Vec::new(),
+                footnotes: Vec::new(),
+                notes: Vec::new(),
+            },
+            phase: Phase::Header,
+            after_break: false,
+            counters: Counters::default(),
+            current_op: None,
+            current_letter: None,
+            seen_ops: HashSet::new(),
+            seen_markers: HashSet::new(),
+        }
+    }
+
+    fn build(mut self, blocks: Vec<Block>) -> Document {
+        for block in blocks {
+            self.block(block);
+        }
+        super::meta::derive(&mut self.doc);
+        self.doc
+    }
+
+    fn push(&mut self, id: ClauseId, text: RichText, line: usize) {
+        self.doc.clauses.push(Clause { id, text, line });
+    }
+
+    fn block(&mut self, block: Block) {
+        let Block { shape, line, text } = block;
+        let text = sanitize(&text).into_owned();
+        match shape {
+            Shape::Rule => {
+                self.after_break = true;
+                return;
+            }
+            Shape::FootnoteDef => {
+                self.footnote_def(&text, line);
+                self.after_break = true;
+                return;
+            }
+            Shape::StarNote => {
+                let body = text.trim_start().trim_start_matches("\\*").trim_start();
+                self.add_footnote("*".to_owned(), parse_inline(body), line);
+                self.after_break = true;
+                return;
+            }
+            _ => {}
+        }
+        let after_break = std::mem::take(&mut self.after_break);
+        match shape {
+            Shape::Heading => self.heading(&text, line),
+            Shape::Operative(n) => self.operative(n, &text, line),
+            Shape::Sub => self.subparagraph(&text, line),
+            Shape::Lead => {
+                if self.phase != Phase::Body || self.current_op.is_none() {
+                    self.phase = Phase::Body;
+                    let id = ClauseId::Pp(next(&mut self.counters.pp));
+                    self.push(id, parse_inline(&text), line);
+                } else {
+                    self.unplaced(&text, line);
+                }
+            }
+            Shape::Plain => self.plain(&text, line, after_break),
+            Shape::Rule | Shape::FootnoteDef | Shape::StarNote => {}
+        }
+    }
+
+    fn footnote_def(&mut self, text: &str, line: usize) {
+        let t = text.trim_start();
+        if let Some((m_start, m_end, len)) = sup_at(t) {
+            let marker = t[m_start..m_end].to_owned();
+            self.add_footnote(marker, parse_inline(&t[len..]), line);
+        }
+    }
+
+    fn add_footnote(&mut self, marker: String, text: RichText, line: usize) {
+        if self.seen_markers.insert(marker.clone()) {
+            self.doc.footnotes.push(Footnote { marker, text, line });
+        } else {
+            self.doc
+                .notes
+                .push(ParseNote::DuplicateFootnote { marker, line });
+        }
+    }
+
+    fn heading(&mut self, text: &str, line: usize) {
+        let content = text.trim_start_matches('#').trim();
+        if self.phase == Phase::Header {
+            if is_title(content) {
+                self.phase = Phase::Title;
+                self.push(ClauseId::Title, parse_inline(content), line);
+            } else {
+                let id = ClauseId::Header(next(&mut self.counters.header));
+                self.push(id, parse_inline(content), line);
+            }
+        } else {
+            self.section(content, line);
+        }
+    }
+
+    fn section(&mut self, content: &str, line: usize) {
+        self.phase = Phase::Body;
+        self.current_op = None;
+        self.current_letter = None;
+        let id = ClauseId::Section(next(&mut self.counters.section));
+        self.push(id, parse_inline(content), line);
+    }
+
+    fn operative(&mut self, n: u32, text: &str, line: usize) {
+        self.phase = Phase::Body;
+        let body = text.trim_start();
+        let body = body[body.find('.').map_or(0, |dot| dot + 1)..].trim_start();
+        let id = if self.seen_ops.insert(n) {
+            ClauseId::Op(n)
+        } else {
+            self.doc
+                .notes
+                .push(ParseNote::DuplicateOperative { number: n, line });
+            ClauseId::Unplaced(next(&mut self.counters.unplaced))
+        };
+        self.current_op = Some(n);
+        self.current_letter = None;
+        self.push(id, parse_inline(body), line);
+    }
+
+    fn subparagraph(&mut self, text: &str, line: usize) {
+        let t = text.trim_start();
+        let (Some(op), Some(label)) = (self.current_op, sub_label(t)) else {
+            self.unplaced(text, line);
+            return;
+        };
+        let body = t[label.len() + 2..].trim_start();
+        // `(i)` right after `(h)` is the letter i; under any other letter a
+        // roman numeral is a sub-subparagraph.
+        let full = match &self.current_letter {
+            Some(letter) if is_roman(label) && !(label == "i" && letter == "h") => {
+                format!("{letter}.{label}")
+            }
+            _ => {
+                self.current_letter = Some(label.to_owned());
+                label.to_owned()
+            }
+        };
+        let id = ClauseId::Sub(op, full);
+        if self.doc.clauses.iter().rev().take(64).any(|c| c.id == id) {
+            self.unplaced(text, line);
+            return;
+        }
+        self.push(id, parse_inline(body), line);
+    }
+
+    fn plain(&mut self, text: &str, line: usize, after_break: bool) {
+        match self.phase {
+            Phase::Header => {
+                if is_section_line(text) && !self.doc.clauses.is_empty() {
+                    // No title: a bare section line still belongs to the body.
+                    self.section(text, line);
+                } else {
+                    let id = ClauseId::Header(next(&mut self.counters.header));
+                    self.push(id, parse_inline(text), line);
+                }
+            }
+            Phase::Title => {
+                self.phase = Phase::Body;
+                self.push(ClauseId::Opening, parse_inline(text), line);
+            }
+            Phase::Body => {
+                if is_section_line(text) {
+                    self.section(text, line);
+                } else if is_closing_line(text) && self.counters.pp + self.seen_ops.len() as u32 > 0
+                {
+                    let id = ClauseId::Closing(next(&mut self.counters.closing));
+                    self.push(id, parse_inline(text), line);
+                } else if after_break && self.continue_last(text) {
+                } else {
+                    self.unplaced(text, line);
+                }
+            }
+        }
+    }
+
+    /// Appends a block to the clause a page break interrupted.
+    fn continue_last(&mut self, text: &str) -> bool {
+        let Some(last) = self.doc.clauses.last_mut() else {
+            return false;
+        };
+        if matches!(
+            last.id,
+            ClauseId::Closing(_) | ClauseId::Title | ClauseId::Header(_)
+        ) {
+            return false;
+        }
+        let more = parse_inline(text);
+        let left = last.text.text.chars().next_back();
+        let right = more.text.chars().next();
+        if !(left.is_some_and(is_cjk) && right.is_some_and(is_cjk)) {
+            last.text.text.push(' ');
+        }
+        let shift = last.text.text.len();
+        last.text.text.push_str(&more.text);
+        last.text.spans.extend(more.spans.into_iter().map(|mut s| {
+            s.start += shift;
+            s.end += shift;
+            s
+        }));
+        true
+    }
+
+    fn unplaced(&mut self, text: &str, line: usize) {
+        let id = ClauseId::Unplaced(next(&mut self.counters.unplaced));
+        self.push(id, parse_inline(text), line);
+    }
+}
+
+/// `67/189. Title…` (also `67/189 Title`): a resolution number opens the title.
+fn is_title(content: &str) -> bool {
+    let t = content.trim_start_matches(['*', '_']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    let rest = &t[digits..];
+    let Some(rest) = rest.strip_prefix('/') else {
+        return false;
+    };
+    let digits2 = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits2 > 0 && (rest[digits2..].starts_with('.') || rest[digits2..].starts_with(' '))
+}
+
+/// A bare section line inside the operative part: `I`, `II.`, `A.`, `Annex`, `附件`.
+fn is_section_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains('\n') {
+        return false;
+    }
+    let head = t.trim_end_matches('.');
+    let roman = !head.is_empty()
+        && head.len() <= 6
+        && head.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+    let letter = t.len() == 2 && t.as_bytes()[0].is_ascii_uppercase() && t.ends_with('.');
+    let annex = t.starts_with("附件") || t.starts_with("Annex") || t.starts_with("ANNEX");
+    roman || letter || (annex && t.chars().count() <= 40)
+}
+
+/// The date and meeting lines that close a resolution.
+fn is_closing_line(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("").trim();
+    first.contains("全体会议")
+        || first.contains("plenary meeting")
+        || super::meta::looks_like_date(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_of("## 大会"), Shape::Heading);
+        assert_eq!(shape_of("---"), Shape::Rule);
+        assert_eq!(shape_of("<sup>9</sup> A/67/156。"), Shape::FootnoteDef);
+        assert_eq!(shape_of("<sup>9</sup>A/67/156"), Shape::Plain);
+        assert_eq!(shape_of("\\* 因技术原因"), Shape::StarNote);
+        assert_eq!(shape_of("12. **又请**"), Shape::Operative(12));
+        assert_eq!(shape_of("2012 年 12 月 20 日"), Shape::Plain);
+        assert_eq!(shape_of("(a) text"), Shape::Sub);
+        assert_eq!(shape_of("**重申**其"), Shape::Lead);
+        assert_eq!(shape_of("*Recalling* its"), Shape::Lead);
+        assert_eq!(shape_of("* list item"), Shape::Plain);
+    }
+
+    #[test]
+    fn titles() {
+        assert!(is_title("67/189. 加强"));
+        assert!(is_title("67/189 Strengthening"));
+        assert!(!is_title("第六十七届会议"));
+        assert!(!is_title("2012/17"));
+    }
+
+    #[test]
+    fn hard_and_soft_breaks() {
+        let blocks = split_blocks("a  \nb\nc\n中文\n继续");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].text, "a\nb c 中文继续");
+    }
+}
