@@ -245,3 +245,56 @@ pub fn terminal_width() -> usize {
         80
     }
 }
+
+/// Builds the reader's state for a pair, as the terminal and `render` both do.
+pub fn new_app(
+    pair: Pair,
+    options: crate::app::Options,
+    layout: Option<crate::cli::LayoutArg>,
+    width: u16,
+    height: u16,
+) -> crate::app::App {
+    use crate::app::Layout;
+    use crate::cli::LayoutArg;
+    let layout = match layout {
+        None | Some(LayoutArg::Side) => Layout::Side,
+        Some(LayoutArg::Stacked) => Layout::Stacked,
+        Some(LayoutArg::Zh) => Layout::Zh,
+        Some(LayoutArg::En) => Layout::En,
+    };
+    crate::app::App::new(pair, options, layout, width, height)
+}
+
+/// Resolves `--at` to a row, or fails with the nearest valid ids.
+pub fn resolve_at(pair: &Pair, at: &str) -> Result<usize> {
+    let target: Target = at.parse()?;
+    match pair.resolve(&target)? {
+        Resolved::Row(row) => Ok(row),
+        Resolved::Footnote(marker) => {
+            let rows = pair.rows.len();
+            (0..rows)
+                .find(|&r| pair.row_footnotes(r).contains(&marker))
+                .ok_or_else(|| anyhow::anyhow!("footnote {marker} is not referenced by any clause"))
+        }
+    }
+}
+
+/// `diglot render`: one screen as plain text, drawn by the reader's code.
+pub fn render(
+    pair: Pair,
+    width: u16,
+    height: u16,
+    at: Option<&str>,
+    layout: Option<crate::cli::LayoutArg>,
+    options: crate::app::Options,
+) -> Result<Output> {
+    let row = at.map(|a| resolve_at(&pair, a)).transpose()?;
+    let mut app = new_app(pair, options, layout, width, height);
+    if let Some(row) = row {
+        crate::app::update::jump(&mut app, row);
+    }
+    Ok(Output {
+        stdout: crate::ui::render_text(&app),
+        code: 0,
+    })
+}

@@ -13,5 +13,9 @@ pub mod store;
 pub mod text;
 
 pub mod align;
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod search;
+pub mod term;
+pub mod ui;

@@ -34,3 +34,66 @@ pub fn wrap_plain(text: &str, width: usize, _ambiguous_wide: bool) -> Vec<String
     }
     out
 }
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Interim: width of one grapheme cluster.
+pub fn grapheme_width(g: &str, ambiguous_wide: bool) -> usize {
+    let w = if ambiguous_wide {
+        g.width_cjk()
+    } else {
+        g.width()
+    };
+    w.min(2)
+}
+
+/// Interim: width of a string.
+pub fn str_width(s: &str, ambiguous_wide: bool) -> usize {
+    s.graphemes(true)
+        .map(|g| grapheme_width(g, ambiguous_wide))
+        .sum()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrapOptions {
+    pub width: usize,
+    pub ambiguous_wide: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub width: usize,
+}
+
+/// Interim: greedy wrap by width at grapheme boundaries.
+pub fn wrap(text: &str, _glue: &[usize], opts: WrapOptions) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for part in text.split('\n') {
+        let mut start = offset;
+        let mut width = 0;
+        for (i, g) in part.grapheme_indices(true) {
+            let w = grapheme_width(g, opts.ambiguous_wide);
+            if width + w > opts.width && width > 0 {
+                lines.push(Line {
+                    start,
+                    end: offset + i,
+                    width,
+                });
+                start = offset + i;
+                width = 0;
+            }
+            width += w;
+        }
+        lines.push(Line {
+            start,
+            end: offset + part.len(),
+            width,
+        });
+        offset += part.len() + 1;
+    }
+    lines
+}

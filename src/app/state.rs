@@ -1,0 +1,237 @@
+//! The reader's state. Knows nothing of the terminal: the shell feeds it
+//! events through [`crate::app::update`] and draws it with [`crate::ui`].
+
+use std::cell::RefCell;
+
+use crate::align::Pair;
+use crate::doc::{ClauseId, ClauseKind, Lang};
+
+use super::editor::LineEditor;
+use super::viewport::{BandCache, Geometry, Layout, ScrollAnchor, Viewport, VisibleBand};
+
+/// Choices fixed at start-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub ambiguous_wide: bool,
+    pub color: bool,
+    pub clipboard: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            ambiguous_wide: false,
+            color: true,
+            clipboard: true,
+        }
+    }
+}
+
+/// What has the keyboard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Digits typed: "go to paragraph" with a preview.
+    Goto(LineEditor),
+    /// `:` command line.
+    Command(LineEditor),
+    /// `/` incremental search; remembers where the reader was for `Esc`.
+    Search {
+        editor: LineEditor,
+        before: (ScrollAnchor, usize),
+    },
+    Footnotes {
+        markers: Vec<String>,
+        selected: usize,
+    },
+    Outline {
+        entries: Vec<usize>,
+        selected: usize,
+    },
+    Bookmarks {
+        selected: usize,
+        /// The last deleted bookmark, for `u`.
+        undo: Option<crate::store::Bookmark>,
+        /// `e`: the note being edited.
+        editing: Option<LineEditor>,
+    },
+    Help {
+        scroll: usize,
+    },
+}
+
+/// The current search.
+#[derive(Clone, Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<crate::search::Hit>,
+    /// Index into `hits` of the current hit.
+    pub current: Option<usize>,
+}
+
+pub struct App {
+    pub pair: Pair,
+    pub options: Options,
+    /// The layout chosen (side by side may be drawn stacked when narrow).
+    pub layout: Layout,
+    pub swapped: bool,
+    pub width: u16,
+    pub height: u16,
+    pub anchor: ScrollAnchor,
+    /// The focused row.
+    pub focus: usize,
+    pub mode: Mode,
+    /// A transient message for the status line, cleared by the next key.
+    pub message: Option<String>,
+    pub search: SearchState,
+    pub(crate) search_index: Option<crate::search::SearchIndex>,
+    /// Bookmarks and positions, when a data directory is available.
+    pub store: Option<crate::store::Store>,
+    /// Saving failed once and the user was told; do not repeat it.
+    pub save_warned: bool,
+    pub(crate) cache: RefCell<BandCache>,
+    gutter: u16,
+    op_count: u32,
+    pp_count: u32,
+}
+
+impl App {
+    pub fn new(pair: Pair, options: Options, layout: Layout, width: u16, height: u16) -> App {
+        let label_width = pair
+            .rows
+            .iter()
+            .map(|r| r.id.label().chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(8) as u16;
+        let op_count = pair
+            .rows
+            .iter()
+            .filter_map(|r| match r.id {
+                ClauseId::Op(n) => Some(n),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let pp_count = pair
+            .rows
+            .iter()
+            .filter(|r| matches!(r.id, ClauseId::Pp(_)))
+            .count() as u32;
+        App {
+            pair,
+            options,
+            layout,
+            swapped: false,
+            width,
+            height,
+            anchor: ScrollAnchor::default(),
+            focus: 0,
+            mode: Mode::Normal,
+            message: None,
+            search: SearchState::default(),
+            search_index: None,
+            store: None,
+            save_warned: false,
+            cache: RefCell::new(BandCache::default()),
+            // Focus mark, bookmark mark, label, one space.
+            gutter: label_width + 3,
+            op_count,
+            pp_count,
+        }
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(
+            self.width,
+            self.height,
+            self.layout,
+            self.swapped,
+            self.gutter,
+            self.options.ambiguous_wide,
+        )
+    }
+
+    pub fn viewport(&self) -> Viewport<'_> {
+        Viewport {
+            pair: &self.pair,
+            geo: self.geometry(),
+            cache: &self.cache,
+        }
+    }
+
+    pub fn visible(&self) -> Vec<VisibleBand> {
+        self.viewport().visible(self.anchor)
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.pair.rows.len()
+    }
+
+    /// `OP 12/41`, `PP 5/31`, `12(a)`, `TITLE` for the status line.
+    pub fn focus_label(&self) -> String {
+        let Some(row) = self.pair.rows.get(self.focus) else {
+            return String::new();
+        };
+        match &row.id {
+            ClauseId::Op(n) => format!("OP {n}/{}", self.op_count),
+            ClauseId::Sub(..) => format!("OP {}/{}", row.id.label(), self.op_count),
+            ClauseId::Pp(n) => format!("PP {n}/{}", self.pp_count),
+            ClauseId::Title => "TITLE".to_owned(),
+            ClauseId::Opening => "OPENING".to_owned(),
+            ClauseId::Header(n) => format!("HEADER {n}"),
+            ClauseId::Section(n) => format!("SECTION {n}"),
+            ClauseId::Closing(_) => "CLOSING".to_owned(),
+            ClauseId::Unplaced(n) => format!("UNPLACED {n}"),
+        }
+    }
+
+    /// How far through the document the screen is, in percent.
+    pub fn percent(&self) -> usize {
+        let rows = self.row_count();
+        if rows <= 1 {
+            return 100;
+        }
+        let max = self.viewport().max_anchor();
+        if (self.anchor.row, self.anchor.line) >= (max.row, max.line) {
+            return 100;
+        }
+        self.anchor.row * 100 / (rows - 1)
+    }
+
+    pub fn is_bookmarked(&self, row: usize) -> bool {
+        match (&self.store, self.pair.rows.get(row)) {
+            (Some(store), Some(r)) => store.is_bookmarked(&self.pair.id, &r.id.to_string()),
+            _ => false,
+        }
+    }
+
+    /// The lead phrase or first words of a clause, for lists and previews.
+    pub fn preview(&self, row: usize, lang: Lang, max_chars: usize) -> String {
+        let Some(clause) = self.pair.clause(row, lang) else {
+            return String::new();
+        };
+        let text = &clause.text.text;
+        let mut out: String = text
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .take(max_chars)
+            .collect();
+        if text.chars().nth(max_chars).is_some() {
+            out.push_str("...");
+        }
+        out
+    }
+
+    /// Rows listed in the outline: everything but the opening line and
+    /// unplaced blocks.
+    pub fn outline_rows(&self) -> Vec<usize> {
+        self.pair
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !matches!(r.id.kind(), ClauseKind::Opening | ClauseKind::Unplaced))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}

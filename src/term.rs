@@ -1,0 +1,186 @@
+//! The only module that touches the real terminal: set-up and restore on
+//! every exit path, the event loop, signals, suspend, and OSC 52.
+//!
+//! Restoring means undoing every mode the reader turned on: raw mode, the
+//! alternate screen, mouse capture, bracketed paste and the hidden cursor.
+//! It runs from a `Drop` guard (normal exit and errors), from the panic hook
+//! (before the previous hook prints), and on SIGTERM and SIGHUP, which
+//! bypass both unless turned into events as done here.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use base64::Engine as _;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+
+use crate::app::{App, Effect, Event, update};
+
+/// How often the reader saves its position while running.
+const AUTOSAVE: Duration = Duration::from_secs(30);
+/// How long the loop waits for input before checking signals.
+const TICK: Duration = Duration::from_millis(100);
+
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Undoes everything `enter` did. Safe to call twice and from a panic hook.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(
+            out,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// Restores the terminal when dropped, whatever way the loop ends.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Signals the loop acts on, as flags set by the handlers.
+struct Signals {
+    terminate: Arc<AtomicUsize>,
+}
+
+fn install_signals() -> Result<Signals> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let terminate = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGTERM, SIGHUP] {
+        let flag = Arc::clone(&terminate);
+        // SAFETY-free: signal_hook's `register` with an atomic store is the
+        // documented async-signal-safe way; we only store the number.
+        signal_hook::flag::register_usize(signal, flag, signal as usize)?;
+    }
+    Ok(Signals { terminate })
+}
+
+/// Sends `text` to the clipboard with OSC 52, which terminals (and tmux
+/// with `set-clipboard on`) honour over SSH.
+fn osc52(text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}
+
+/// Saves bookmarks and the position; tells the user once if it cannot.
+pub fn save(app: &mut App) {
+    let clause = app.pair.rows.get(app.focus).map(|r| r.id.to_string());
+    let Some(store) = app.store.as_mut() else {
+        return;
+    };
+    if let Some(clause) = clause {
+        store.set_position(&app.pair.id, &clause);
+    }
+    if let Err(err) = store.save()
+        && !app.save_warned
+    {
+        app.save_warned = true;
+        app.message = Some(format!("{err} (kept in memory)"));
+    }
+}
+
+/// Runs the reader until the user quits. Returns the exit status.
+pub fn run(mut app: App) -> Result<i32> {
+    let signals = install_signals()?;
+    install_panic_hook();
+    enter()?;
+    let _guard = Guard;
+    let backend = CrosstermBackend::new(io::stdout());
+    let mut terminal = Terminal::new(backend)?;
+    let size = terminal.size()?;
+    update(&mut app, Event::Resize(size.width, size.height));
+    let mut last_save = Instant::now();
+    loop {
+        terminal.draw(|frame| {
+            let area = frame.area();
+            let cursor = crate::ui::draw(&app, frame.buffer_mut());
+            if let Some(position) = cursor
+                && area.contains(position)
+            {
+                frame.set_cursor_position(position);
+            }
+        })?;
+        let signal = signals.terminate.load(Ordering::SeqCst);
+        if signal != 0 {
+            save(&mut app);
+            restore();
+            return Ok(128 + i32::try_from(signal).unwrap_or(0));
+        }
+        if !event::poll(TICK)? {
+            if last_save.elapsed() >= AUTOSAVE {
+                save(&mut app);
+                last_save = Instant::now();
+            }
+            continue;
+        }
+        let event = match event::read()? {
+            event::Event::Key(key) => Event::Key(key),
+            event::Event::Mouse(mouse) => Event::Mouse(mouse),
+            event::Event::Paste(text) => Event::Paste(text),
+            event::Event::Resize(w, h) => Event::Resize(w, h),
+            _ => continue,
+        };
+        for effect in update(&mut app, event) {
+            match effect {
+                Effect::Quit => return Ok(0),
+                Effect::Save => save(&mut app),
+                Effect::Copy(text) => {
+                    if let Err(err) = osc52(&text) {
+                        app.message = Some(format!("Copy failed: {err}"));
+                    }
+                }
+                Effect::Suspend => {
+                    restore();
+                    // Stop like a shell job; execution resumes here on `fg`.
+                    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+                    enter()?;
+                    terminal.clear()?;
+                    let size = terminal.size()?;
+                    update(&mut app, Event::Resize(size.width, size.height));
+                }
+            }
+        }
+    }
+}
