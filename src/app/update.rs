@@ -334,6 +334,9 @@ fn command_key(app: &mut App, mut editor: LineEditor, key: KeyEvent) -> Vec<Effe
                 "" => {}
                 "q" | "quit" | "q!" | "wq" | "x" => return vec![Effect::Save, Effect::Quit],
                 "help" | "h" => app.mode = Mode::Help { scroll: 0 },
+                // A hidden trigger, in debug builds only, for the end-to-end
+                // test that a panic leaves the terminal restored.
+                "__panic" if cfg!(debug_assertions) => panic!("panic requested with :__panic"),
                 _ => go_to(app, &input),
             }
         }

@@ -291,9 +291,10 @@ pub fn footnotes(app: &App, buf: &mut Buffer, theme: &Theme, markers: &[String],
         );
         lines.push(plain_line(String::new(), theme.popup, 0, entry));
     }
-    let want_h = (lines.len() as u16).saturating_add(2);
+    let rows = footnote_rows(lines);
+    let want_h = (rows.len() as u16).saturating_add(2);
     let inner = popup(app, buf, theme, strings::FOOTNOTES_TITLE, want_w, want_h);
-    draw_footnote_rows(app, buf, inner, &lines, selected, theme);
+    draw_footnote_rows(app, buf, inner, &rows, selected, theme);
 }
 
 /// Rows of the side-by-side footnote popup: a row holds up to two lines
@@ -302,33 +303,30 @@ struct Row(Vec<Line>);
 
 /// Side by side, the Chinese and English lines of a note are interleaved;
 /// an English line shares the screen row of the Chinese line before it.
-fn draw_footnote_rows(
-    app: &App,
-    buf: &mut Buffer,
-    inner: Rect,
-    lines: &[Line],
-    selected: usize,
-    theme: &Theme,
-) {
-    let wide = app.options.ambiguous_wide;
+fn footnote_rows(lines: Vec<Line>) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     for line in lines {
         let joins = line.indent > 5
             && rows.last().is_some_and(|r| {
                 r.0.len() == 1 && r.0[0].indent == 5 && r.0[0].entry == line.entry
             });
-        let line = Line {
-            text: line.text.clone(),
-            overlays: line.overlays.clone(),
-            style: line.style,
-            indent: line.indent,
-            entry: line.entry,
-        };
         match rows.last_mut() {
             Some(row) if joins => row.0.push(line),
             _ => rows.push(Row(vec![line])),
         }
     }
+    rows
+}
+
+fn draw_footnote_rows(
+    app: &App,
+    buf: &mut Buffer,
+    inner: Rect,
+    rows: &[Row],
+    selected: usize,
+    theme: &Theme,
+) {
+    let wide = app.options.ambiguous_wide;
     let height = usize::from(inner.height);
     let first = rows
         .iter()
