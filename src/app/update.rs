@@ -418,7 +418,7 @@ fn outline_key(app: &mut App, entries: Vec<usize>, selected: usize, key: KeyEven
 fn search_key(app: &mut App, mut editor: LineEditor, before: (ScrollAnchor, usize), key: KeyEvent) {
     match key.code {
         KeyCode::Esc => {
-            app.anchor = before.0;
+            app.anchor = app.viewport().clamp(before.0);
             app.focus = before.1;
             app.search = super::state::SearchState::default();
         }
@@ -435,7 +435,7 @@ fn search_key(app: &mut App, mut editor: LineEditor, before: (ScrollAnchor, usiz
                 let query = editor.text().to_owned();
                 app.mode = Mode::Search { editor, before };
                 // Incremental: search from where the reader was before `/`.
-                app.anchor = before.0;
+                app.anchor = app.viewport().clamp(before.0);
                 app.focus = before.1;
                 run_search(app, &query, true);
             } else {

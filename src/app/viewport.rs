@@ -330,7 +330,8 @@ impl Viewport<'_> {
         }
     }
 
-    fn clamp(&self, anchor: ScrollAnchor) -> ScrollAnchor {
+    /// The anchor itself, or the furthest one when it lies past the end.
+    pub fn clamp(&self, anchor: ScrollAnchor) -> ScrollAnchor {
         if self.rows() == 0 {
             return ScrollAnchor::default();
         }
@@ -466,7 +467,9 @@ impl Viewport<'_> {
         }
         let bottom = y + h as isize;
         if y >= 0 && bottom <= body as isize {
-            anchor
+            // Still clamped: after a resize or layout change the old anchor
+            // may lie past the new end.
+            self.clamp(anchor)
         } else {
             self.scroll(anchor, bottom - body as isize)
         }

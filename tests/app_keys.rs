@@ -1,0 +1,351 @@
+//! The reader's state machine, driven key by key without a terminal.
+#![allow(clippy::unwrap_used)]
+
+use diglot::align::Pair;
+use diglot::app::viewport::Layout;
+use diglot::app::{App, Effect, Event, Mode, Options, update};
+use diglot::doc::ClauseId;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+fn app(width: u16, height: u16) -> App {
+    App::new(
+        Pair::embedded(),
+        Options::default(),
+        Layout::Side,
+        width,
+        height,
+    )
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(
+        app,
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn focused(app: &App) -> &ClauseId {
+    &app.pair.rows[app.focus].id
+}
+
+fn row(app: &App, id: &ClauseId) -> usize {
+    app.pair.row_of(id).unwrap()
+}
+
+#[test]
+fn digits_then_enter_jump_to_operative_paragraph_at_top() {
+    let mut a = app(120, 40);
+    typed(&mut a, "12");
+    assert!(matches!(&a.mode, Mode::Goto(e) if e.text() == "12"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(focused(&a), &ClauseId::Op(12));
+    assert_eq!(a.anchor.row, a.focus);
+    assert_eq!(a.anchor.line, 0);
+    assert_eq!(a.focus_label(), "OP 12/41");
+}
+
+#[test]
+fn escape_cancels_the_goto_prompt_without_moving() {
+    let mut a = app(120, 40);
+    typed(&mut a, "30");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.focus, 0);
+    assert_eq!(a.anchor.row, 0);
+}
+
+#[test]
+fn command_line_takes_every_id_form() {
+    let mut a = app(120, 40);
+    for (input, want) in [
+        ("pp5", ClauseId::Pp(5)),
+        ("op12", ClauseId::Op(12)),
+        ("41", ClauseId::Op(41)),
+        ("title", ClauseId::Title),
+    ] {
+        key(&mut a, KeyCode::Char(':'));
+        typed(&mut a, input);
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(focused(&a), &want, "{input}");
+    }
+    key(&mut a, KeyCode::Char(':'));
+    typed(&mut a, "fn7");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.mode,
+        Mode::Footnotes {
+            markers: vec!["7".into()],
+            selected: 0
+        }
+    );
+}
+
+#[test]
+fn unknown_ids_say_the_valid_range_and_do_not_move() {
+    let mut a = app(120, 40);
+    typed(&mut a, "7");
+    key(&mut a, KeyCode::Enter);
+    let (focus, anchor) = (a.focus, a.anchor);
+    for input in ["99", "pp40", "fn20", "12z", "zz"] {
+        key(&mut a, KeyCode::Char(':'));
+        typed(&mut a, input);
+        key(&mut a, KeyCode::Enter);
+        let message = a.message.clone().unwrap_or_default();
+        assert!(!message.is_empty(), "{input}: no message");
+        assert_eq!(
+            (a.focus, a.anchor),
+            (focus, anchor),
+            "{input} moved the view"
+        );
+        assert_eq!(a.mode, Mode::Normal);
+    }
+    key(&mut a, KeyCode::Char(':'));
+    typed(&mut a, "99");
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        a.message.as_deref().unwrap().contains("1–41"),
+        "{:?}",
+        a.message
+    );
+}
+
+#[test]
+fn colon_q_quits_after_saving() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char(':'));
+    typed(&mut a, "q");
+    assert_eq!(
+        key(&mut a, KeyCode::Enter),
+        vec![Effect::Save, Effect::Quit]
+    );
+    let mut a = app(120, 40);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('q')),
+        vec![Effect::Save, Effect::Quit]
+    );
+    let mut a = app(120, 40);
+    assert_eq!(ctrl(&mut a, 'c'), vec![Effect::Save, Effect::Quit]);
+}
+
+#[test]
+fn next_and_previous_clause_move_focus_and_keep_it_visible() {
+    let mut a = app(80, 24);
+    for _ in 0..30 {
+        key(&mut a, KeyCode::Char('}'));
+        let visible = a.visible();
+        let band = visible
+            .iter()
+            .find(|v| v.row == a.focus)
+            .expect("focus on screen");
+        assert!(band.y >= 0 || band.band.height as isize > a.geometry().body_height as isize);
+    }
+    assert_eq!(a.focus, 30);
+    key(&mut a, KeyCode::Char('{'));
+    assert_eq!(a.focus, 29);
+}
+
+#[test]
+fn scrolling_keeps_focus_on_screen() {
+    let mut a = app(80, 24);
+    for code in [
+        KeyCode::Char('j'),
+        KeyCode::Down,
+        KeyCode::PageDown,
+        KeyCode::Char(' '),
+    ] {
+        key(&mut a, code);
+        assert!(a.visible().iter().any(|v| v.row == a.focus), "{code:?}");
+    }
+    ctrl(&mut a, 'd');
+    assert!(a.visible().iter().any(|v| v.row == a.focus));
+    ctrl(&mut a, 'u');
+    key(&mut a, KeyCode::Char('b'));
+    key(&mut a, KeyCode::Up);
+    assert!(a.visible().iter().any(|v| v.row == a.focus));
+}
+
+#[test]
+fn top_and_bottom() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.focus, a.pair.rows.len() - 1);
+    assert_eq!(a.percent(), 100);
+    // Scrolling further down does not move past the end.
+    let end = a.anchor;
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::PageDown);
+    assert_eq!(a.anchor, end);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!((a.focus, a.anchor.row, a.anchor.line), (0, 0, 0));
+    key(&mut a, KeyCode::End);
+    assert_eq!(a.anchor, end);
+    key(&mut a, KeyCode::Home);
+    assert_eq!(a.anchor.row, 0);
+}
+
+#[test]
+fn footnote_popup_on_paragraph_two_shows_footnote_one() {
+    let mut a = app(120, 40);
+    typed(&mut a, "2");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(
+        a.mode,
+        Mode::Footnotes {
+            markers: vec!["1".into()],
+            selected: 0
+        }
+    );
+    for close in [KeyCode::Esc, KeyCode::Char('f'), KeyCode::Char('q')] {
+        key(&mut a, KeyCode::Char('f'));
+        key(&mut a, close);
+        assert_eq!(a.mode, Mode::Normal, "{close:?}");
+    }
+    // pp2 references footnotes 1 and 2: Tab, j and k move between them.
+    let pp2 = row(&a, &ClauseId::Pp(2));
+    diglot::app::update::jump(&mut a, pp2);
+    key(&mut a, KeyCode::Char('f'));
+    key(&mut a, KeyCode::Tab);
+    assert!(matches!(&a.mode, Mode::Footnotes { selected: 1, markers } if markers.len() == 2));
+    key(&mut a, KeyCode::Char('j'));
+    assert!(matches!(&a.mode, Mode::Footnotes { selected: 0, .. }));
+    key(&mut a, KeyCode::Char('k'));
+    assert!(matches!(&a.mode, Mode::Footnotes { selected: 1, .. }));
+}
+
+#[test]
+fn a_clause_without_footnotes_says_so() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.mode, Mode::Normal);
+    assert!(a.message.is_some());
+}
+
+#[test]
+fn outline_jumps_to_the_chosen_entry() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('t'));
+    let Mode::Outline { entries, selected } = a.mode.clone() else {
+        panic!("no outline")
+    };
+    assert_eq!(selected, 0);
+    for _ in 0..5 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.focus, entries[5]);
+}
+
+#[test]
+fn layout_cycles_and_narrow_screens_stack() {
+    let mut a = app(120, 40);
+    assert_eq!(a.geometry().layout, Layout::Side);
+    for want in [Layout::Stacked, Layout::Zh, Layout::En, Layout::Side] {
+        key(&mut a, KeyCode::Char('l'));
+        assert_eq!(a.geometry().layout, want);
+    }
+    update(&mut a, Event::Resize(40, 12));
+    assert_eq!(a.geometry().layout, Layout::Stacked);
+    update(&mut a, Event::Resize(120, 40));
+    assert_eq!(a.geometry().layout, Layout::Side);
+    key(&mut a, KeyCode::Char('s'));
+    assert!(a.swapped);
+}
+
+#[test]
+fn resizing_keeps_the_focused_clause_in_view() {
+    let mut a = app(120, 40);
+    typed(&mut a, "30");
+    key(&mut a, KeyCode::Enter);
+    for (w, h) in [(40, 12), (1, 1), (0, 0), (200, 60), (80, 24)] {
+        update(&mut a, Event::Resize(w, h));
+        let _ = diglot::ui::render_text(&a);
+        if w >= 20 && h >= 5 {
+            assert!(a.visible().iter().any(|v| v.row == a.focus), "{w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('?'));
+    assert!(matches!(a.mode, Mode::Help { .. }));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+    key(&mut a, KeyCode::F(1));
+    assert!(matches!(a.mode, Mode::Help { .. }));
+}
+
+#[test]
+fn copy_carries_both_languages_and_the_citation() {
+    let mut a = app(120, 40);
+    typed(&mut a, "12");
+    key(&mut a, KeyCode::Enter);
+    let effects = key(&mut a, KeyCode::Char('y'));
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(text.contains("12. 又请联合国"), "{text}");
+    assert!(text.contains("12. Also requests"), "{text}");
+    assert!(text.contains("A/RES/67/189, para. 12"), "{text}");
+    let mut off = App::new(
+        Pair::embedded(),
+        Options {
+            clipboard: false,
+            ..Options::default()
+        },
+        Layout::Side,
+        120,
+        40,
+    );
+    assert!(key(&mut off, KeyCode::Char('y')).is_empty());
+}
+
+#[test]
+fn mouse_wheel_scrolls_and_click_focuses() {
+    let mut a = app(120, 40);
+    let mouse = |kind, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 30,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let three_down = a.viewport().scroll(a.anchor, 3);
+    update(&mut a, mouse(MouseEventKind::ScrollDown, 10));
+    assert_eq!(a.anchor, three_down);
+    assert_ne!((a.anchor.row, a.anchor.line), (0, 0));
+    update(&mut a, mouse(MouseEventKind::ScrollUp, 10));
+    assert_eq!((a.anchor.row, a.anchor.line), (0, 0));
+    // Click on the band drawn at a screen row: it gets the focus.
+    let target = a.visible()[3].clone();
+    let y = (target.y + 1) as u16 + a.geometry().body_top;
+    update(&mut a, mouse(MouseEventKind::Down(MouseButton::Left), y));
+    assert_eq!(a.focus, target.row);
+}
+
+#[test]
+fn paste_goes_into_the_prompt() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char(':'));
+    update(&mut a, Event::Paste("pp7\n".into()));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(focused(&a), &ClauseId::Pp(7));
+}
