@@ -1,1 +1,0 @@
-//! Saved bookmarks and reading positions (placeholder, being written).
