@@ -341,6 +341,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn moving_aside_never_replaces_an_earlier_moved_file() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("clock")
+            .as_secs();
+        // Take this second's name (and the next few, in case the clock
+        // ticks): the move must pick a "-2" name instead.
+        let taken: Vec<PathBuf> = (now..now + 5)
+            .map(|t| {
+                tmp.path()
+                    .join(format!("{MOVED_ASIDE_PREFIX}{}", utc_stamp(t)))
+            })
+            .collect();
+        for path in &taken {
+            fs::write(path, b"earlier").expect("write");
+        }
+        let path = tmp.path().join(FILE_NAME);
+        fs::write(&path, b"now").expect("write");
+        let dest = move_aside(&path, &Faults::default()).expect("moved");
+        assert!(dest.to_string_lossy().ends_with("-2"), "{}", dest.display());
+        assert_eq!(fs::read(&dest).expect("read"), b"now");
+        assert!(!path.exists());
+        for path in &taken {
+            assert_eq!(fs::read(path).expect("read"), b"earlier");
+        }
+    }
+
+    #[test]
     fn utc_stamps() {
         assert_eq!(utc_stamp(0), "19700101T000000Z");
         assert_eq!(utc_stamp(951_782_400), "20000229T000000Z");

@@ -27,7 +27,7 @@ pub enum StoreError {
     /// The file could not be read, and moving it aside failed too: nothing is
     /// written this session, so it cannot be overwritten.
     #[error(
-        "bookmarks file {} could not be read ({reason}) and could not be moved aside ({}); bookmarks will not be saved this session",
+        "bookmarks file {} could not be read ({reason}) and could not be moved aside ({}); it is left untouched and bookmarks are not saved",
         path.display(),
         human(source)
     )]
@@ -53,7 +53,7 @@ pub enum StoreError {
     CreateDir { path: PathBuf, source: io::Error },
 
     /// The lock file could not be opened or locked.
-    #[error("cannot lock {}: {}", path.display(), human(source))]
+    #[error("cannot save bookmarks: cannot lock {}: {}", path.display(), human(source))]
     Lock { path: PathBuf, source: io::Error },
 
     /// Another process kept the lock for too long.

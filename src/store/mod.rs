@@ -234,7 +234,13 @@ impl Store {
                     Ok(OnDisk::Unreadable(reason)) => reason,
                     _ => "it changed while being read".to_owned(),
                 };
-                return cannot_move(reason, std::io::Error::other(e.to_string()));
+                let why = match e {
+                    StoreError::Lock { path, source } => {
+                        format!("cannot lock {}: {}", path.display(), error::human(&source))
+                    }
+                    other => other.to_string(),
+                };
+                return cannot_move(reason, std::io::Error::other(why));
             }
         };
         let outcome = match disk::read(&path) {
@@ -347,8 +353,9 @@ impl Store {
 
     /// Writes this instance's changes, merged with what other instances saved
     /// meanwhile, and adopts the merged result (so their bookmarks appear
-    /// here too). Does nothing when nothing changed. On failure nothing in
-    /// memory changes, so a later save tries again with the same changes.
+    /// here too). Does nothing when nothing changed. On failure the
+    /// bookmarks and positions in memory stay as they are, so a later save
+    /// tries again with the same changes.
     pub fn save(&mut self) -> Result<(), StoreError> {
         if !self.is_dirty() {
             return Ok(());
@@ -369,9 +376,18 @@ impl Store {
             path: path.clone(),
             source,
         };
-        let (on_disk, valid) = match disk::read(&path).map_err(write_error)? {
-            OnDisk::Missing => (Contents::default(), false),
-            OnDisk::Valid(contents) => (contents, true),
+        // What to write: our changes merged onto the file as it is now; or,
+        // when the file cannot be read (and so is moved aside), all we hold.
+        let (merged, unchanged) = match disk::read(&path).map_err(write_error)? {
+            OnDisk::Missing => (
+                merge::merge(&self.base, &self.current, Contents::default()),
+                false,
+            ),
+            OnDisk::Valid(on_disk) => {
+                let merged = merge::merge(&self.base, &self.current, on_disk.clone());
+                let unchanged = merged == on_disk;
+                (merged, unchanged)
+            }
             OnDisk::Symlink => return Err(StoreError::Symlink { path: path.clone() }),
             OnDisk::Unreadable(reason) => match disk::move_aside(&path, &self.faults) {
                 Ok(moved_to) => {
@@ -380,7 +396,11 @@ impl Store {
                         reason,
                         moved_to,
                     }));
-                    (Contents::default(), false)
+                    // Nothing of the old file is known to be on disk any
+                    // more: all we hold is to be written, now or, if this
+                    // write fails, at the next save.
+                    self.base = Contents::default();
+                    (self.current.clone(), false)
                 }
                 Err(source) => {
                     return Err(StoreError::CannotMoveAside {
@@ -391,8 +411,7 @@ impl Store {
                 }
             },
         };
-        let merged = merge::merge(&self.base, &self.current, on_disk.clone());
-        if !(valid && merged == on_disk) {
+        if !unchanged {
             let bytes = format::encode(&merged).map_err(write_error)?;
             disk::write_atomic(&self.dir, &bytes, &self.faults).map_err(write_error)?;
         }
@@ -400,6 +419,24 @@ impl Store {
         self.base = merged.clone();
         self.current = merged;
         Ok(())
+    }
+
+    /// Takes in what other instances saved since this one last loaded or
+    /// saved, keeping this instance's unsaved changes (still unsaved: they
+    /// are applied on top, as a save would, but nothing is written). Takes no
+    /// lock and moves nothing: a file that cannot be read now is left for
+    /// the next save to deal with, and this returns false.
+    pub fn refresh(&mut self) -> bool {
+        let Ok(on_disk) = (match disk::read(&self.file_path()) {
+            Ok(OnDisk::Valid(contents)) => Ok(contents),
+            Ok(OnDisk::Missing) => Ok(Contents::default()),
+            _ => Err(()),
+        }) else {
+            return false;
+        };
+        self.current = merge::merge(&self.base, &self.current, on_disk.clone());
+        self.base = on_disk;
+        true
     }
 
     /// Makes every later write fail half way with `error()` (`None` to stop),
