@@ -8,8 +8,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::error::{StoreError, human};
 use super::format;
@@ -38,6 +39,12 @@ pub struct Faults {
     pub fail_writes: Option<fn() -> io::Error>,
     /// Moving an unreadable file aside fails with this error.
     pub fail_move_aside: Option<fn() -> io::Error>,
+    /// The temporary file is written in 16 pieces with this pause between
+    /// them: crash tests widen the moment a kill finds a half-written file.
+    pub pause_while_writing: Option<Duration>,
+    /// Gives up waiting for the lock after this long instead of
+    /// [`LOCK_PATIENCE`].
+    pub lock_patience: Option<Duration>,
 }
 
 /// What is at `bookmarks.json`.
@@ -100,26 +107,31 @@ impl Drop for Lock {
     }
 }
 
-pub(crate) fn lock(dir: &Path) -> Result<Lock, StoreError> {
+pub(crate) fn lock(dir: &Path, faults: &Faults) -> Result<Lock, StoreError> {
     let path = dir.join(LOCK_NAME);
     let file = open_lock_file(&path)?;
-    let deadline = Instant::now() + LOCK_PATIENCE;
-    let mut pause = Duration::from_millis(1);
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(Lock { file }),
-            Err(TryLockError::WouldBlock) => {
-                if Instant::now() >= deadline {
-                    return Err(StoreError::LockTimeout {
-                        path,
-                        seconds: LOCK_PATIENCE.as_secs(),
-                    });
-                }
-                thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_millis(20));
-            }
-            Err(TryLockError::Error(source)) => return Err(StoreError::Lock { path, source }),
-        }
+    match file.try_lock() {
+        Ok(()) => return Ok(Lock { file }),
+        Err(TryLockError::WouldBlock) => {}
+        Err(TryLockError::Error(source)) => return Err(StoreError::Lock { path, source }),
+    }
+    // Someone is saving. Wait in the kernel's queue (polling with try_lock
+    // would starve behind an instance that saves in a loop), on a thread, so
+    // that the wait can be given up. A thread whose wait was given up
+    // releases the lock as soon as it gets it and ends.
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let locked = file.lock().map(|()| file);
+        let _ = sender.send(locked);
+    });
+    let patience = faults.lock_patience.unwrap_or(LOCK_PATIENCE);
+    match receiver.recv_timeout(patience) {
+        Ok(Ok(file)) => Ok(Lock { file }),
+        Ok(Err(source)) => Err(StoreError::Lock { path, source }),
+        Err(_) => Err(StoreError::LockTimeout {
+            path,
+            seconds: patience.as_secs_f64(),
+        }),
     }
 }
 
@@ -220,7 +232,15 @@ pub(crate) fn write_atomic(dir: &Path, bytes: &[u8], faults: &Faults) -> io::Res
             file.write_all(&bytes[..bytes.len() / 2])?;
             return Err(fail());
         }
-        file.write_all(bytes)?;
+        match faults.pause_while_writing {
+            None => file.write_all(bytes)?,
+            Some(pause) => {
+                for piece in bytes.chunks(bytes.len().div_ceil(16).max(1)) {
+                    file.write_all(piece)?;
+                    thread::sleep(pause);
+                }
+            }
+        }
         // Keep the reader's choice of permissions (say, 0600 for private notes).
         if let Ok(old) = fs::symlink_metadata(&target)
             && old.file_type().is_file()

@@ -58,10 +58,10 @@ pub enum StoreError {
 
     /// Another process kept the lock for too long.
     #[error(
-        "{} is held by another diglot for more than {seconds} s; bookmarks were not saved",
+        "cannot save bookmarks: {} has been locked by another diglot for more than {seconds} s",
         path.display()
     )]
-    LockTimeout { path: PathBuf, seconds: u64 },
+    LockTimeout { path: PathBuf, seconds: f64 },
 
     /// Writing the new file failed (full disk, read-only directory, …).
     #[error("cannot save bookmarks to {}: {}", path.display(), human(source))]

@@ -47,7 +47,6 @@ struct VersionProbe {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
-    #[allow(dead_code)] // checked by the probe; present so it is not "unknown"
     version: u32,
     #[serde(default)]
     bookmarks: Vec<Bookmark>,
@@ -104,30 +103,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("the file is empty".to_owned());
     }
-    serde_json::from_slice::<de::IgnoredAny>(bytes).map_err(|e| match e.classify() {
-        Category::Eof => format!("it ends too early, as if cut short: {e}"),
-        _ => format!("it is not valid JSON: {e}"),
-    })?;
-    // Serde would also read a struct from an array; ours is always an object.
-    let not_ours = || "it is JSON, but not an object with a schema version".to_owned();
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Err(not_ours());
-    }
-    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|_| not_ours())?;
-    let Some(version) = probe.version else {
-        return Err("it has no schema version".to_owned());
+    // One pass for a good file; the slower passes below only find the words
+    // for what is wrong with a bad one.
+    let file = match serde_json::from_slice::<FileIn>(bytes) {
+        Ok(file) if file.version == SCHEMA_VERSION && first_byte_is_brace(bytes) => file,
+        _ => return Err(diagnose(bytes)),
     };
-    match version.as_u64() {
-        Some(1) => {}
-        Some(v) if v > u64::from(SCHEMA_VERSION) => {
-            return Err(format!(
-                "it was written by a newer diglot: schema version {v}, this one reads up to {SCHEMA_VERSION}"
-            ));
-        }
-        _ => return Err(format!("unknown schema version {version}")),
-    }
-    let file: FileIn =
-        serde_json::from_slice(bytes).map_err(|e| format!("unexpected content: {e}"))?;
     let mut seen = BTreeSet::new();
     for b in &file.bookmarks {
         if !seen.insert(b.key()) {
@@ -135,6 +116,43 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, String> {
         }
     }
     Ok(Contents::from_parts(file.bookmarks, file.positions.0))
+}
+
+/// Serde would also read a struct from an array; ours is always an object.
+fn first_byte_is_brace(bytes: &[u8]) -> bool {
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Why `bytes` is not a version 1 bookmarks file, checked in the order a
+/// person would want to hear it: not JSON at all, then not ours, then from a
+/// newer version, then whatever detail is wrong.
+fn diagnose(bytes: &[u8]) -> String {
+    if let Err(e) = serde_json::from_slice::<de::IgnoredAny>(bytes) {
+        return match e.classify() {
+            Category::Eof => format!("it ends too early, as if cut short: {e}"),
+            _ => format!("it is not valid JSON: {e}"),
+        };
+    }
+    let not_ours = || "it is JSON, but not an object with a schema version".to_owned();
+    if !first_byte_is_brace(bytes) {
+        return not_ours();
+    }
+    let Ok(probe) = serde_json::from_slice::<VersionProbe>(bytes) else {
+        return not_ours();
+    };
+    let Some(version) = probe.version else {
+        return "it has no schema version".to_owned();
+    };
+    match version.as_u64() {
+        Some(1) => match serde_json::from_slice::<FileIn>(bytes) {
+            Err(e) => format!("unexpected content: {e}"),
+            Ok(_) => "unexpected content".to_owned(),
+        },
+        Some(v) if v > u64::from(SCHEMA_VERSION) => format!(
+            "it was written by a newer diglot: schema version {v}, this one reads up to {SCHEMA_VERSION}"
+        ),
+        _ => format!("unknown schema version {version}"),
+    }
 }
 
 #[cfg(test)]

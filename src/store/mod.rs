@@ -227,7 +227,7 @@ impl Store {
             let why = format!("{} could not be read nor moved aside", path.display());
             read_only(e, why)
         };
-        let lock = match disk::lock(dir) {
+        let lock = match disk::lock(dir, &faults) {
             Ok(lock) => lock,
             Err(e) => {
                 let reason = match disk::read(&path) {
@@ -370,7 +370,7 @@ impl Store {
             path: self.dir.clone(),
             source,
         })?;
-        let lock = disk::lock(&self.dir)?;
+        let lock = disk::lock(&self.dir, &self.faults)?;
         disk::remove_stale_temps(&self.dir);
         let write_error = |source| StoreError::Write {
             path: path.clone(),
