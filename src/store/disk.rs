@@ -137,8 +137,9 @@ pub(crate) fn lock(dir: &Path, faults: &Faults) -> Result<Lock, StoreError> {
 
 /// Opens (or creates) the lock file, refusing a symbolic link: an existing
 /// link is seen before opening and checked again after (the file opened must
-/// be the one at the path); a new file is made with `create_new`, which does
-/// not follow links, so a dangling link's target is never created.
+/// be the one at the path, so a link slipped in between is caught before
+/// anything is locked); a new file is made with `create_new`, which does not
+/// follow links, so a dangling link's target is never created.
 fn open_lock_file(path: &Path) -> Result<File, StoreError> {
     let refuse = || StoreError::Symlink {
         path: path.to_owned(),
@@ -151,7 +152,9 @@ fn open_lock_file(path: &Path) -> Result<File, StoreError> {
         if is_symlink(path) {
             return Err(refuse());
         }
-        match OpenOptions::new().read(true).write(true).open(path) {
+        // Reading is enough to lock, and works on a lock file made by
+        // another user.
+        match OpenOptions::new().read(true).open(path) {
             Ok(file) => {
                 return if same_file(&file, path) {
                     Ok(file)
@@ -241,11 +244,12 @@ pub(crate) fn write_atomic(dir: &Path, bytes: &[u8], faults: &Faults) -> io::Res
                 }
             }
         }
-        // Keep the reader's choice of permissions (say, 0600 for private notes).
+        // Keep the reader's choice of permissions (say, 0600 for private
+        // notes), where the file system has permissions to keep.
         if let Ok(old) = fs::symlink_metadata(&target)
             && old.file_type().is_file()
         {
-            file.set_permissions(old.permissions())?;
+            let _ = file.set_permissions(old.permissions());
         }
         file.sync_all()
     })();

@@ -1,21 +1,5 @@
-//! The bookmarks file's bytes: versioned JSON, read strictly.
-//!
-//! ```json
-//! {
-//!   "version": 1,
-//!   "bookmarks": [
-//!     { "doc": "A/RES/67/189", "clause": "op12", "note": "", "created": 1700000000 }
-//!   ],
-//!   "positions": { "A/RES/67/189": "op12" }
-//! }
-//! ```
-//!
-//! Reading is strict because whatever this version does not understand would
-//! be lost when the file is next written: unknown fields, two bookmarks on the
-//! same clause, two positions for the same document, a schema version newer
-//! than [`SCHEMA_VERSION`] all make the file unreadable (and so moved aside,
-//! intact). Only `version` is required; a missing `bookmarks` or `positions`
-//! means none.
+//! The bookmarks file's bytes: versioned JSON, read strictly. The shape, and
+//! why reading is strict, are in the `store` module's documentation.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -5,17 +5,8 @@
 //! since). Only the difference between `base` and `ours` is applied to
 //! `disk`; whatever else `disk` holds is someone else's work and is kept.
 //!
-//! Per bookmark, keyed by `(doc, clause)`:
-//!
-//! | base | ours | means | applied to disk |
-//! |---|---|---|---|
-//! | – | b | we added it | inserted; if another instance added the same clause meanwhile, the older `created` is kept and our note, unless ours is empty |
-//! | b | – | we deleted it | removed if disk still holds `b` exactly; if another instance changed it since, their newer version is kept |
-//! | b | b′ ≠ b | we edited it (note, or removed and added again) | the fields we changed are set; if another instance deleted it meanwhile, ours is put back (an edit is newer than the delete it did not see) |
-//! | b | b | untouched | disk's version, whatever it is |
-//!
-//! Reading positions: a document whose position we changed gets ours; every
-//! other document keeps disk's.
+//! The rules, per bookmark and per position, are the table in the `store`
+//! module's documentation ("Merging"); the tests below hold them.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -8,12 +8,32 @@
 //! # Files
 //!
 //! ```text
-//! <data dir>/bookmarks.json                         the store: versioned JSON (see `format`)
+//! <data dir>/bookmarks.json                         the store (below)
 //! <data dir>/bookmarks.lock                         empty; locked during a save; never deleted
 //! <data dir>/.bookmarks.json.tmp-<pid>-<n>          the next version, only while a save runs
 //! <data dir>/bookmarks.json.corrupt-<YYYYMMDDTHHMMSSZ>[-N]
-//!                                                   an unreadable file, moved aside intact
+//!                                                   an unreadable file, moved aside intact (UTC)
 //! ```
+//!
+//! `bookmarks.json` is pretty-printed JSON, schema version
+//! [`SCHEMA_VERSION`]:
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "bookmarks": [
+//!     { "doc": "A/RES/67/189", "clause": "op12", "note": "", "created": 1700000000 }
+//!   ],
+//!   "positions": { "A/RES/67/189": "op12" }
+//! }
+//! ```
+//!
+//! `version` is required; a missing `bookmarks` or `positions` means none.
+//! Bookmarks are written in listing order (see [`Store`]). Reading is strict,
+//! because whatever this version does not understand would be lost when the
+//! file is next written: an unknown field, two bookmarks on one clause, two
+//! positions for one document, or a newer schema version makes the file
+//! unreadable, and so moved aside intact.
 //!
 //! # Guarantees
 //!
@@ -35,19 +55,51 @@
 //! - **Two instances lose neither one's work.** [`Store::save`] takes an
 //!   exclusive lock on `bookmarks.lock`, re-reads the file and applies only
 //!   this instance's own changes since it last loaded or saved (adds,
-//!   deletes, note edits, changed positions) to what is there now; see
-//!   `merge` for the exact rules. Reading needs no lock: the rename makes
-//!   every version whole.
+//!   deletes, note edits, changed positions) to what is there now (see
+//!   below). Reading needs no lock: the rename makes every version whole.
 //! - **Failures are reported, not fatal.** A full disk, a read-only
 //!   directory, a lock held too long: `save` returns a [`StoreError`] naming
 //!   the path, and the in-memory state is kept as it was, so a later save can
 //!   still succeed.
 //!
-//! What it does not guarantee: durability on file systems that ignore
-//! `fsync`; mutual exclusion where the file system has no working `flock`
-//! (save then fails with a lock error rather than run unlocked); protection
-//! from programs other than diglot that write `bookmarks.json` without
-//! taking the lock.
+//! # Merging
+//!
+//! Each store keeps a *base*, what it last read or wrote, beside what it
+//! holds now. A save reads the file as it is now and applies to it only the
+//! difference between base and now, bookmark by bookmark (keyed by
+//! document and clause):
+//!
+//! | base | now | means | applied to the file |
+//! |---|---|---|---|
+//! | – | b | we added it | inserted; if another instance bookmarked the same clause meanwhile, the older `created` is kept, and our note unless ours is empty |
+//! | b | – | we deleted it | removed if the file still holds `b` exactly; if another instance changed it since, their newer version is kept |
+//! | b | b′ ≠ b | we edited it (note, or removed and added again) | the fields we changed are set; if another instance deleted it meanwhile, ours is put back (our edit is newer than the delete it never saw) |
+//! | b | b | untouched | whatever the file holds, including another instance's delete or edit |
+//!
+//! A document whose reading position we changed gets ours; every other keeps
+//! the file's. Two instances editing the same note: the later save wins. The
+//! merged result is written, and becomes both the new base and what the
+//! store holds, so other instances' work shows up here after each save (or
+//! [`Store::refresh`]). If the file cannot be read at save time it is moved
+//! aside as at open, and everything this store holds is written.
+//!
+//! # Limits
+//!
+//! - Durability needs a file system that honours `fsync`.
+//! - Where the file system has no working `flock`, a save fails with a lock
+//!   error rather than run unlocked.
+//! - A save waits at most 10 s for the lock (another instance stopped in the
+//!   middle of its save), then fails with [`StoreError::LockTimeout`].
+//! - Programs other than diglot that write `bookmarks.json` without taking
+//!   the lock can still race a save.
+//! - A `bookmarks.json` deleted while a store is open counts as emptied by
+//!   someone else: the next save writes only this store's own changes.
+//! - A file from a newer diglot is moved aside by an older one (and named in
+//!   the notice): running an older diglot after a newer one sets the newer
+//!   one's bookmarks aside, not lost but no longer in use.
+//! - Links are checked with `lstat` just before reading, so a link slipped in
+//!   at that instant could be read through (never written through: the save
+//!   renames over the name, which replaces a link rather than follow it).
 
 mod disk;
 mod error;
@@ -208,13 +260,13 @@ impl Store {
             let reason = format!("{} is a symbolic link", path.display());
             read_only(StoreError::Symlink { path: path.clone() }, reason)
         };
-        match disk::read(&path) {
+        let first_reason = match disk::read(&path) {
             Err(source) => return unreachable(source),
             Ok(OnDisk::Missing) => return (Self::new(dir, Contents::default(), faults), None),
             Ok(OnDisk::Valid(contents)) => return (Self::new(dir, contents, faults), None),
             Ok(OnDisk::Symlink) => return symlink(),
-            Ok(OnDisk::Unreadable(_)) => {}
-        }
+            Ok(OnDisk::Unreadable(reason)) => reason,
+        };
         // Move it aside under the lock, after reading it again: another
         // instance may have replaced it meanwhile, and its good file must not
         // be the one moved.
@@ -230,17 +282,20 @@ impl Store {
         let lock = match disk::lock(dir, &faults) {
             Ok(lock) => lock,
             Err(e) => {
-                let reason = match disk::read(&path) {
-                    Ok(OnDisk::Unreadable(reason)) => reason,
-                    _ => "it changed while being read".to_owned(),
-                };
                 let why = match e {
                     StoreError::Lock { path, source } => {
                         format!("cannot lock {}: {}", path.display(), error::human(&source))
                     }
+                    StoreError::Symlink { path } => {
+                        format!("{} is a symbolic link", path.display())
+                    }
+                    StoreError::LockTimeout { path, seconds } => format!(
+                        "{} has been locked by another diglot for more than {seconds} s",
+                        path.display()
+                    ),
                     other => other.to_string(),
                 };
-                return cannot_move(reason, std::io::Error::other(why));
+                return cannot_move(first_reason, std::io::Error::other(why));
             }
         };
         let outcome = match disk::read(&path) {
