@@ -298,3 +298,116 @@ pub fn render(
         code: 0,
     })
 }
+
+/// `diglot bookmarks [--json] [--export md]`.
+pub fn bookmarks(
+    data_dir: Option<&Path>,
+    json: bool,
+    export: Option<crate::cli::ExportFormat>,
+) -> Result<Output> {
+    use crate::store::{Store, resolve_data_dir};
+    let Some(dir) = resolve_data_dir(data_dir) else {
+        bail!("no data directory: give --data-dir DIR or set DIGLOT_DATA_DIR");
+    };
+    let store = Store::load_strict(&dir)?;
+    // Text is known for the embedded document; other documents' bookmarks
+    // are listed by id.
+    let embedded = Pair::embedded();
+    let entries: Vec<BookmarkEntry> = store
+        .bookmarks()
+        .iter()
+        .map(|b| BookmarkEntry::new(b, &embedded))
+        .collect();
+    let mut out = String::new();
+    if json {
+        out = serde_json::to_string_pretty(&entries)?;
+        out.push('\n');
+    } else if export.is_some() {
+        out.push_str("# Bookmarks\n");
+        for e in &entries {
+            let _ = write!(out, "\n- **{}** ({})", e.citation, e.date);
+            if !e.note.is_empty() {
+                let _ = write!(out, ": {}", e.note);
+            }
+            out.push('\n');
+            if let Some(zh) = &e.zh {
+                let _ = writeln!(out, "  - 中文: {}", zh.replace('\n', " "));
+            }
+            if let Some(en) = &e.en {
+                let _ = writeln!(
+                    out,
+                    "  - English (reference translation): {}",
+                    en.replace('\n', " ")
+                );
+            }
+        }
+    } else if entries.is_empty() {
+        let _ = writeln!(out, "no bookmarks in {}", dir.display());
+    } else {
+        for e in &entries {
+            let _ = writeln!(out, "{}  {}  {}  {}", e.document, e.clause, e.date, e.note);
+            for text in [&e.zh, &e.en].into_iter().flatten() {
+                let flat = text.replace('\n', " ");
+                let preview = crate::ui::draw::truncate(&flat, 72, false);
+                let _ = writeln!(out, "    {preview}");
+            }
+        }
+    }
+    Ok(Output {
+        stdout: out,
+        code: 0,
+    })
+}
+
+#[derive(Serialize)]
+struct BookmarkEntry {
+    document: String,
+    clause: String,
+    citation: String,
+    note: String,
+    created: u64,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en: Option<String>,
+}
+
+impl BookmarkEntry {
+    fn new(b: &crate::store::Bookmark, embedded: &Pair) -> BookmarkEntry {
+        use crate::text::sanitize;
+        let document = sanitize(&b.doc).into_owned();
+        let clause = sanitize(&b.clause).into_owned();
+        let row = (b.doc == embedded.id)
+            .then(|| b.clause.parse::<Target>().ok())
+            .flatten()
+            .and_then(|t| match embedded.resolve(&t).ok()? {
+                Resolved::Row(row) => Some(row),
+                Resolved::Footnote(_) => None,
+            });
+        let text = |lang| {
+            row.and_then(|r| embedded.clause(r, lang)).map(|c| {
+                let label = embedded.rows[row.unwrap_or(0)].id.label();
+                if label.is_empty() {
+                    c.text.text.clone()
+                } else {
+                    format!("{label} {}", c.text.text)
+                }
+            })
+        };
+        let citation = match row {
+            Some(r) => format!("{}, {}", embedded.symbol(), embedded.rows[r].id.citation()),
+            None => format!("{document}, {clause}"),
+        };
+        BookmarkEntry {
+            citation,
+            note: sanitize(&b.note).into_owned(),
+            created: b.created,
+            date: crate::ui::date(b.created),
+            zh: text(Lang::Zh),
+            en: text(Lang::En),
+            document,
+            clause,
+        }
+    }
+}

@@ -69,7 +69,10 @@ fn run(cli: Cli) -> anyhow::Result<Output> {
                 options(&global, &reader),
             )
         }
-        Some(Command::Search { .. } | Command::Bookmarks { .. }) => bail!("not available yet"),
+        Some(Command::Bookmarks { json, export }) => {
+            commands::bookmarks(global.data_dir.as_deref(), json, export)
+        }
+        Some(Command::Search { .. }) => bail!("not available yet"),
         None => {
             let pair = commands::load_pair(&cli.files)?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -86,7 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<Output> {
             let mut notice = None;
             if let Some(dir) = diglot::store::resolve_data_dir(global.data_dir.as_deref()) {
                 let (store, note) = diglot::store::Store::open(&dir);
-                notice = note.map(|n| n.0);
+                notice = note.map(|n| n.message);
                 app.store = Some(store);
             }
             let saved = app

@@ -113,11 +113,18 @@ pub fn save(app: &mut App) {
     if let Some(clause) = clause {
         store.set_position(&app.pair.id, &clause);
     }
-    if let Err(err) = store.save()
-        && !app.save_warned
-    {
-        app.save_warned = true;
-        app.message = Some(format!("{err} (kept in memory)"));
+    match store.save() {
+        Ok(()) => {
+            if let Some(notice) = store.take_notice() {
+                app.message = Some(notice.message);
+            }
+        }
+        Err(err) => {
+            if !app.save_warned {
+                app.save_warned = true;
+                app.message = Some(format!("{err} (kept in memory)"));
+            }
+        }
     }
 }
 

@@ -9,6 +9,8 @@ mod status;
 pub mod strings;
 pub mod theme;
 
+pub use popups::date;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 

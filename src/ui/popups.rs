@@ -474,7 +474,9 @@ pub fn bookmarks(
     }
     for (entry, (row, mark)) in rows.iter().enumerate() {
         let label = app.pair.rows[*row].id.label();
-        let head = format!("{label:<6} {}  {}", date(mark.created), mark.note);
+        // Notes come from a file on disk: sanitized like document text.
+        let note = crate::text::sanitize(&mark.note);
+        let head = format!("{label:<6} {}  {note}", date(mark.created));
         lines.push(plain_line(
             truncate(&head, inner_w, wide),
             theme.lead,
