@@ -16,6 +16,8 @@ pub mod align;
 pub mod app;
 pub mod cli;
 pub mod commands;
+#[doc(hidden)]
+pub mod dev;
 pub mod search;
 pub mod term;
 pub mod ui;

@@ -78,20 +78,37 @@ fn install_panic_hook() {
     }));
 }
 
-/// Signals the loop acts on, as flags set by the handlers.
+/// Signals the loop acts on, as a flag set by a watcher thread.
 struct Signals {
     terminate: Arc<AtomicUsize>,
 }
 
+/// How long the loop gets to save and exit on its own after SIGTERM or
+/// SIGHUP before the watcher restores the terminal and exits for it.
+const SIGNAL_GRACE: Duration = Duration::from_millis(700);
+
+/// Watches SIGTERM and SIGHUP on a thread of its own. The loop sees the
+/// flag within a tick, saves and exits. But when the terminal hangs up,
+/// reads from it return end-of-file forever and the input loop may never
+/// come back to look at the flag; then the watcher restores and exits the
+/// process itself after a short grace period, so a reader in a closed
+/// terminal never lingers.
 fn install_signals() -> Result<Signals> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::iterator::Signals as SignalIter;
     let terminate = Arc::new(AtomicUsize::new(0));
-    for signal in [SIGTERM, SIGHUP] {
-        let flag = Arc::clone(&terminate);
-        // SAFETY-free: signal_hook's `register` with an atomic store is the
-        // documented async-signal-safe way; we only store the number.
-        signal_hook::flag::register_usize(signal, flag, signal as usize)?;
-    }
+    let mut signals = SignalIter::new([SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&terminate);
+    std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(signal as usize, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
     Ok(Signals { terminate })
 }
 
