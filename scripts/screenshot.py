@@ -43,7 +43,9 @@ TIMEOUT = 20.0  # seconds to wait for any one screen state
 
 CELL_W = 8.4
 CELL_H = 17.0
-FONT_SIZE = 14.0
+# DejaVu Sans Mono advances 1233/2048 em: at 13.95 px that is the 8.4 px cell,
+# for renderers that ignore textLength.
+FONT_SIZE = 13.95
 BASELINE = 13.0  # from the top of a cell
 PAD = 14.0
 RADIUS = 8.0
@@ -228,6 +230,10 @@ def char_width(ch: str) -> int:
     return 1
 
 
+def cells(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
 def extended_colour(params: list[int], i: int) -> tuple[str | None, int]:
     """`38;5;n` / `38;2;r;g;b` starting at params[i] (the 5 or 2); returns (colour, next i)."""
     if i < len(params) and params[i] == 5 and i + 1 < len(params):
@@ -332,6 +338,11 @@ def parse_screen(ansi: str, cols: int = COLS, rows: int = ROWS) -> list[list[Cel
                     last.text += ch
                 continue
             if col + w > cols:
+                print(
+                    f"screenshot: warning: row {len(grid) + 1} is wider than {cols} columns "
+                    "by this script's character widths; the picture may be off",
+                    file=sys.stderr,
+                )
                 break
             row.append(Cell(ch, w, style))
             if w == 2:
@@ -439,21 +450,28 @@ def to_svg(grid: list[list[Cell]]) -> str:
             while c < len(row) and row[c].width == 1 and row[c].style == cell.style:
                 chars.append(row[c].text)
                 c += 1
-            text = "".join(chars)
-            # Leading and trailing blanks need no glyphs (underlined ones do).
-            if not cell.style.underline and not cell.style.strike:
-                lead = len(text) - len(text.lstrip(" "))
-                text = text.strip(" ")
+            if cell.style.underline or cell.style.strike:
+                pieces = [(start, "".join(chars))]  # the line runs under the blanks too
             else:
-                lead = 0
-            if not text:
-                continue
-            n = len(text) - sum(1 for ch in text if char_width(ch) == 0)
-            out.append(
-                f'<text x="{num((start + lead) * CELL_W)}" y="{y}" '
-                f'textLength="{num(n * CELL_W)}" lengthAdjust="spacingAndGlyphs"'
-                f"{text_attrs(cell.style)}>{xml_escape(text)}</text>"
-            )
+                # One element per word: even a renderer that ignores textLength
+                # (librsvg does) can drift only within a word.
+                pieces = []
+                i = 0
+                while i < len(chars):
+                    if chars[i] == " ":
+                        i += 1
+                        continue
+                    j = i
+                    while j < len(chars) and chars[j] != " ":
+                        j += 1
+                    pieces.append((start + i, "".join(chars[i:j])))
+                    i = j
+            for col, text in pieces:
+                out.append(
+                    f'<text x="{num(col * CELL_W)}" y="{y}" '
+                    f'textLength="{num(cells(text) * CELL_W)}" '
+                    f'lengthAdjust="spacingAndGlyphs"{text_attrs(cell.style)}>{xml_escape(text)}</text>'
+                )
     out.append("</g>")
     out.append("</g>")
     out.append("</svg>")
