@@ -59,12 +59,16 @@ set -g remain-on-exit on
 /// output processing), and `stty` reads them from the very terminal the
 /// reader ran in, right after it ended: a direct check, unlike guessing
 /// from how typed text looks. The inner shell writes its pid, then becomes
-/// the reader, so tests can send it signals. At the end the script waits
-/// (for input that never comes) instead of exiting: tmux marks a dead
-/// pane by writing on it and changing its modes, which would hide what
-/// the reader left.
+/// the reader, so tests can send it signals. The exit status also goes to
+/// a file, for when the terminal itself is gone: the script survives the
+/// hang-up by trapping SIGHUP (a trapped signal, unlike an ignored one, is
+/// back to its default in the reader). At the end the script waits (for
+/// input that never comes) instead of exiting: tmux marks a dead pane by
+/// writing on it and changing its modes, which would hide what the reader
+/// left.
 const RUN_SH: &str = r#"
 set -f
+trap ':' HUP
 flags() {
   for f in $(stty -a); do
     case "$f" in
@@ -75,6 +79,7 @@ flags() {
 before=$(flags)
 sh -c 'echo $$ > "$0"; exec "$@"' "$DIGLOT_E2E_PIDFILE" "$@"
 status=$?
+echo "$status" > "$DIGLOT_E2E_STATUSFILE"
 printf 'EXIT=%s\nTTY-BEFORE:%s\nTTY-AFTER:%s\nREPORTED\n' "$status" "$before" "$(flags)"
 read -r _
 "#;
@@ -142,19 +147,19 @@ impl Term {
         term
     }
 
-    /// An interactive bash (no rc files, history kept in the test's own
-    /// directory) with the prompt [`PROMPT`], waiting for its first prompt.
+    /// An interactive bash (no rc files, no history file: an empty
+    /// `HISTFILE` turns saving off) with the prompt [`PROMPT`], waiting for
+    /// its first prompt.
     pub fn shell(width: u16, height: u16) -> Term {
         let term = Term::prepare();
         let ps1 = format!("PS1={PROMPT}");
-        let histfile = format!("HISTFILE={}", term.dir.path().join("history").display());
         term.start(
             width,
             height,
             &[
                 "env",
                 &ps1,
-                &histfile,
+                "HISTFILE=",
                 "bash",
                 "--norc",
                 "--noprofile",
@@ -188,6 +193,10 @@ impl Term {
         let (w, h) = (width.to_string(), height.to_string());
         let data_env = format!("DIGLOT_DATA_DIR={}", self.data_dir().display());
         let pid_env = format!("DIGLOT_E2E_PIDFILE={}", self.pid_file().display());
+        let status_env = format!(
+            "DIGLOT_E2E_STATUSFILE={}",
+            self.dir.path().join("status").display()
+        );
         let mut new_session = vec![
             "new-session",
             "-d",
@@ -204,6 +213,7 @@ impl Term {
             "LC_ALL=C.UTF-8",
             &data_env,
             &pid_env,
+            &status_env,
         ];
         new_session.extend_from_slice(argv);
         self.tmux(&new_session);
@@ -350,13 +360,39 @@ impl Term {
 
     /// Sends a signal (`TERM`, `HUP`…) to the reader process only.
     pub fn kill(&self, signal: &str) {
-        let pid = self.diglot_pid().to_string();
-        let status = Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(&pid)
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -{signal} {pid} failed");
+        let pid = self.diglot_pid();
+        assert!(signal_process(pid, signal), "kill -{signal} {pid} failed");
+    }
+
+    /// Closes the terminal under the reader, as closing a terminal window
+    /// or losing an SSH connection does: the tmux server goes, the pane's
+    /// terminal hangs up and the kernel sends SIGHUP to its processes.
+    pub fn hang_up(&self) {
+        self.tmux(&["kill-server"]);
+    }
+
+    /// Waits for the exit status `run.sh` writes to its file when the
+    /// reader ends (also after a hang-up, when nothing can be read off the
+    /// screen).
+    pub fn wait_status_file(&self) -> i32 {
+        let file = self.dir.path().join("status");
+        let deadline = Instant::now() + timeout();
+        loop {
+            if let Some(status) = std::fs::read_to_string(&file)
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+            {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the reader had not ended {:?} after its terminal went away (pid {} alive: {})",
+                timeout(),
+                self.diglot_pid(),
+                signal_process(self.diglot_pid(), "0")
+            );
+            std::thread::sleep(POLL);
+        }
     }
 
     /// Waits until the reader started by [`Term::diglot`] has ended and
@@ -423,8 +459,50 @@ impl Term {
     }
 }
 
+/// `kill -SIGNAL pid`; true when the signal was delivered (`0` only asks
+/// whether the process exists).
+fn signal_process(pid: u32, signal: &str) -> bool {
+    Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Whether `pid` is a running reader (Linux `/proc`; false elsewhere).
+fn is_reader(pid: u32) -> bool {
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .is_ok_and(|cmdline| cmdline.split(|&b| b == 0).next() == Some(DIGLOT.as_bytes()))
+}
+
 impl Drop for Term {
     fn drop(&mut self) {
+        // A reader still running is asked to quit with SIGTERM before its
+        // terminal goes: one whose terminal hangs up under it does not end
+        // but spins (see the hang-up test), and tests must not leave that
+        // behind. Only a pid that still runs the reader is signalled.
+        if let Some(pid) = std::fs::read_to_string(self.pid_file())
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            && is_reader(pid)
+            && signal_process(pid, "TERM")
+        {
+            let deadline = Instant::now() + timeout();
+            while is_reader(pid) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            // Spinning on a terminal that is gone, it ignores even that.
+            if is_reader(pid) {
+                signal_process(pid, "KILL");
+            }
+            // run.sh writes the status file last; let it finish before the
+            // directory is removed.
+            let status = self.dir.path().join("status");
+            while !status.exists() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
         // Ends the server and with it every process in its panes (they get
         // SIGHUP). Fails harmlessly when the server is already gone.
         let _ = Command::new("tmux")
