@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::tmux::{Screen, Term};
+use common::screen::Screen;
+use common::tmux::Term;
 
 /// Box-drawing characters popups are framed with; none is in the document.
 const FRAME: &[char] = &['┌', '┐', '└', '┘', '│', '─'];

@@ -144,7 +144,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes_with_a_full_redraw() {
 }
 
 /// The last non-blank row, trimmed.
-fn last_line(screen: &common::tmux::Screen) -> &str {
+fn last_line(screen: &common::screen::Screen) -> &str {
     screen
         .lines
         .iter()

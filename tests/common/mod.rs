@@ -4,4 +4,5 @@
 //! it, so unused helpers are expected here.
 #![allow(dead_code)]
 
+pub mod screen;
 pub mod tmux;
