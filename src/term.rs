@@ -7,7 +7,7 @@
 //! (before the previous hook prints), and on SIGTERM and SIGHUP, which
 //! bypass both unless turned into events as done here.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -86,6 +86,8 @@ struct Signals {
 /// How long the loop gets to save and exit on its own after SIGTERM or
 /// SIGHUP before the watcher restores the terminal and exits for it.
 const SIGNAL_GRACE: Duration = Duration::from_millis(700);
+/// How often the watcher looks for signals and a vanished terminal.
+const WATCH: Duration = Duration::from_millis(200);
 
 /// Watches SIGTERM and SIGHUP on a thread of its own. The loop sees the
 /// flag within a tick, saves and exits. But when the terminal hangs up,
@@ -102,11 +104,19 @@ fn install_signals() -> Result<Signals> {
     std::thread::Builder::new()
         .name("signals".to_owned())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                flag.store(signal as usize, Ordering::SeqCst);
-                std::thread::sleep(SIGNAL_GRACE);
-                restore();
-                std::process::exit(128 + signal);
+            loop {
+                // A terminal that is gone stops being a terminal: that is a
+                // hang-up even when no SIGHUP reaches us (a parent that
+                // traps it, a pty closed under a daemon).
+                let hung_up = !io::stdin().is_terminal();
+                let signal = signals.pending().next().or(hung_up.then_some(SIGHUP));
+                if let Some(signal) = signal {
+                    flag.store(signal as usize, Ordering::SeqCst);
+                    std::thread::sleep(SIGNAL_GRACE);
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+                std::thread::sleep(WATCH);
             }
         })?;
     Ok(Signals { terminate })
@@ -151,30 +161,39 @@ pub fn run(mut app: App) -> Result<i32> {
     install_panic_hook();
     enter()?;
     let _guard = Guard;
-    let backend = CrosstermBackend::new(io::stdout());
+    // One buffered write per frame: a frame written in pieces tears over a
+    // slow link.
+    let backend = CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     update(&mut app, Event::Resize(size.width, size.height));
     let mut last_save = Instant::now();
+    // Draw only after something changed: an idle reader writes nothing.
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| {
-            let area = frame.area();
-            let cursor = crate::ui::draw(&app, frame.buffer_mut());
-            if let Some(position) = cursor
-                && area.contains(position)
-            {
-                frame.set_cursor_position(position);
-            }
-        })?;
         let signal = signals.terminate.load(Ordering::SeqCst);
         if signal != 0 {
             save(&mut app);
             restore();
             return Ok(128 + i32::try_from(signal).unwrap_or(0));
         }
+        if dirty {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                let cursor = crate::ui::draw(&app, frame.buffer_mut());
+                if let Some(position) = cursor
+                    && area.contains(position)
+                {
+                    frame.set_cursor_position(position);
+                }
+            })?;
+            dirty = false;
+        }
         if !event::poll(TICK)? {
             if last_save.elapsed() >= AUTOSAVE {
+                let before = app.message.clone();
                 save(&mut app);
+                dirty = app.message != before;
                 last_save = Instant::now();
             }
             continue;
@@ -186,6 +205,7 @@ pub fn run(mut app: App) -> Result<i32> {
             event::Event::Resize(w, h) => Event::Resize(w, h),
             _ => continue,
         };
+        dirty = true;
         for effect in update(&mut app, event) {
             match effect {
                 Effect::Quit => return Ok(0),
