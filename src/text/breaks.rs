@@ -27,15 +27,17 @@
 //! time, so that the wrapper can consume them as it goes; they are only
 //! ever reported at grapheme-cluster boundaries.
 
+use super::clusters::{Cluster, clusters};
+use super::width::is_east_asian;
 use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::width::{is_blank, is_east_asian};
 
 /// Marks that must not begin a line: Chinese and full-width closing
 /// brackets and sentence punctuation, closing quotes, and their ASCII
 /// counterparts.
 pub(crate) fn is_closing(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}');
+    }
     matches!(
         c,
         '，' | '。'
@@ -63,21 +65,15 @@ pub(crate) fn is_closing(c: char) -> bool {
             | '､'
             | '”'
             | '’'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
     )
 }
 
 /// Marks that must not end a line: Chinese and full-width opening brackets,
 /// opening quotes, and their ASCII counterparts.
 pub(crate) fn is_opening(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '(' | '[' | '{');
+    }
     matches!(
         c,
         '（' | '《'
@@ -95,9 +91,6 @@ pub(crate) fn is_opening(c: char) -> bool {
             | '〝'
             | '“'
             | '‘'
-            | '('
-            | '['
-            | '{'
     )
 }
 
@@ -207,15 +200,20 @@ pub(crate) struct BreakFinder<'a, I> {
     line: &'a str,
     uax: I,
     /// The next opportunity `unicode-linebreak` reported, not yet reached.
-    next_uax: Option<usize>,
-    /// Last character of the previous cluster.
-    prev_last: Option<char>,
+    next_uax: usize,
+    /// Last character of the previous cluster (NUL at the start).
+    prev_last: char,
     /// When the previous cluster was a lone closing quote: the character
     /// before it, if any (`LB19a` looks on both sides of the quote).
     before_final_quote: Option<char>,
-    /// First character of the last cluster that was not blank: a line
-    /// ending here ends with it, whatever blanks follow.
-    last_ink: Option<char>,
+    /// Whether the last cluster that was not blank is opening punctuation:
+    /// a line ending here would end with it, whatever blanks follow.
+    after_opening: bool,
+    /// End of the last run of white space looked through, and whether
+    /// closing punctuation follows it: a break before blanks is a break
+    /// before what follows them, since the blanks are dropped at a break.
+    blanks_end: usize,
+    closing_after_blanks: bool,
 }
 
 pub(crate) fn break_finder(
@@ -224,61 +222,91 @@ pub(crate) fn break_finder(
     BreakFinder {
         line,
         uax: linebreaks(line),
-        next_uax: Some(0),
-        prev_last: None,
+        next_uax: 0,
+        prev_last: '\0',
         before_final_quote: None,
-        last_ink: None,
+        after_opening: false,
+        blanks_end: 0,
+        closing_after_blanks: false,
     }
 }
 
 impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
-    /// What kind of boundary lies before cluster `g`, which starts at byte
-    /// `pos` of the hard line. Must be called for every cluster, in order.
-    pub(crate) fn boundary_before(&mut self, pos: usize, g: &str) -> Boundary {
-        let mut chars = g.chars();
-        let Some(first) = chars.next() else {
-            return Boundary::Kinsoku;
+    /// What kind of boundary lies before cluster `cl` of the hard line.
+    /// Must be called for every cluster, in order.
+    #[inline]
+    pub(crate) fn boundary_before(&mut self, cl: &Cluster) -> Boundary {
+        let first = cl.first;
+        let single = cl.is_single_char();
+        // A cluster counts as the punctuation it contains: "\u{600}《" (a
+        // prepended mark) ends a line with "《" just the same.
+        let cluster = || &self.line[cl.pos..cl.pos + cl.len];
+        let closing = if single {
+            is_closing(first)
+        } else {
+            cluster().chars().any(is_closing)
         };
-        let single = chars.as_str().is_empty();
+        let opening = !cl.blank
+            && if single {
+                is_opening(first)
+            } else {
+                cluster().chars().any(is_opening)
+            };
         let mut boundary = Boundary::Kinsoku;
-        if pos > 0 && !is_closing(first) && !self.last_ink.is_some_and(is_opening) {
-            while self.next_uax.is_some_and(|p| p < pos) {
+        if cl.pos > 0 && !self.after_opening && !closing {
+            while self.next_uax < cl.pos {
                 // Other mandatory breaks (U+2028, NEL …) count as ordinary
-                // opportunities: only '\n' ends a hard line in diglot.
-                self.next_uax = self.uax.next().map(|(p, _)| p);
+                // opportunities: only '\n' ends a hard line in diglot. After
+                // the last one (at the end of the line) nothing is reported.
+                self.next_uax = self.uax.next().map_or(usize::MAX, |(p, _)| p);
             }
-            boundary = if self.next_uax == Some(pos) {
-                if self.prev_last == Some('/') {
+            boundary = if self.next_uax == cl.pos {
+                if self.prev_last == '/' {
                     Boundary::Weak
                 } else {
                     Boundary::Soft
                 }
-            } else if self.lb19a(pos, g, first, single) {
+            } else if self.lb19a(cl) {
                 Boundary::Soft
             } else {
                 Boundary::Cut
             };
+            if boundary >= Boundary::Weak && cl.blank && self.closing_after_blanks(cl.pos) {
+                boundary = Boundary::Kinsoku;
+            }
         }
-        let last = if single {
-            first
-        } else {
-            g.chars().next_back().unwrap_or(first)
-        };
         self.before_final_quote = if single && is_final_quote(first) {
-            self.prev_last
+            Some(self.prev_last).filter(|&c| c != '\0')
         } else {
             None
         };
-        self.prev_last = Some(last);
-        if !is_blank(g) {
-            self.last_ink = Some(first);
+        self.prev_last = cl.last;
+        if !cl.blank {
+            self.after_opening = opening;
         }
         boundary
     }
 
+    /// Whether the first non-blank character at or after `pos` is closing
+    /// punctuation (UAX #14 allows `SP ÷` before U+3000 or U+00A0 that may
+    /// be followed by "，"). Each run of white space is scanned once.
+    fn closing_after_blanks(&mut self, pos: usize) -> bool {
+        if pos >= self.blanks_end {
+            let rest = &self.line[pos..];
+            let ink = rest
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(rest.len());
+            self.blanks_end = pos + ink;
+            self.closing_after_blanks = rest[ink..].chars().next().is_some_and(is_closing);
+        }
+        self.closing_after_blanks
+    }
+
     /// UAX #14 (Unicode 15.1) `LB19a`: a break around a quotation mark is
     /// allowed when it stands between East Asian characters.
-    fn lb19a(&self, pos: usize, g: &str, first: char, single: bool) -> bool {
+    #[inline]
+    fn lb19a(&self, cl: &Cluster) -> bool {
+        let first = cl.first;
         // After a closing quote: 。”他 → 。” | 他
         if let Some(before_quote) = self.before_final_quote
             && is_east_asian(before_quote)
@@ -288,12 +316,11 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
             return true;
         }
         // Before an opening quote: ：“你 → ： | “你
-        if single
-            && is_initial_quote(first)
-            && let Some(before) = self.prev_last
-            && is_east_asian(before)
-            && may_break_before_quote(break_property(u32::from(before)))
-            && let Some(after) = self.line[pos + g.len()..].chars().next()
+        if is_initial_quote(first)
+            && cl.is_single_char()
+            && is_east_asian(self.prev_last)
+            && may_break_before_quote(break_property(u32::from(self.prev_last)))
+            && let Some(after) = self.line[cl.pos + cl.len..].chars().next()
         {
             return is_east_asian(after);
         }
@@ -308,14 +335,15 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
 pub fn break_opportunities(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut base = 0;
-    for line in text.split('\n') {
+    for hard_line in text.split('\n') {
+        let line = hard_line.strip_suffix('\r').unwrap_or(hard_line);
         let mut finder = break_finder(line);
-        for (pos, g) in line.grapheme_indices(true) {
-            if finder.boundary_before(pos, g) >= Boundary::Weak {
-                out.push(base + pos);
+        for cl in clusters(line, false) {
+            if finder.boundary_before(&cl) >= Boundary::Weak {
+                out.push(base + cl.pos);
             }
         }
-        base += line.len() + 1;
+        base += hard_line.len() + 1;
     }
     out
 }

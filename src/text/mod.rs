@@ -11,6 +11,7 @@
 //! in its input), or depend on ratatui.
 
 mod breaks;
+mod clusters;
 mod sanitize;
 mod width;
 mod wrap;

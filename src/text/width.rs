@@ -6,7 +6,7 @@
 //! sequences, variation selectors) is taken as the truth, clamped to two
 //! cells, because a terminal never gives one cluster more than two.
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::clusters::clusters;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The widest a single grapheme cluster is ever drawn.
@@ -23,24 +23,37 @@ pub fn grapheme_width(g: &str, ambiguous_wide: bool) -> usize {
     let Some(first) = chars.next() else {
         return 0;
     };
+    if chars.as_str().is_empty() {
+        return char_width(first, ambiguous_wide);
+    }
     if is_control(first) {
         // Controls are clusters of their own (UAX #29 GB4/GB5); "\r\n" is the
         // only multi-character one.
         return 0;
     }
-    let w = if chars.as_str().is_empty() {
-        let w = if ambiguous_wide {
-            first.width_cjk()
-        } else {
-            first.width()
-        };
-        w.unwrap_or(0)
-    } else if ambiguous_wide {
+    let w = if ambiguous_wide {
         g.width_cjk()
     } else {
         g.width()
     };
     w.min(MAX_CLUSTER_WIDTH)
+}
+
+/// Width of a cluster made of the single character `c`. For a lone
+/// character `unicode-width` gives the same for `str` and `char`, except for
+/// controls, which count 0 here.
+#[inline]
+pub(crate) fn char_width(c: char, ambiguous_wide: bool) -> usize {
+    if c.is_ascii() {
+        return usize::from(is_printable_ascii(c as u8));
+    }
+    let w = if ambiguous_wide {
+        c.width_cjk()
+    } else {
+        c.width()
+    };
+    // `None` for controls.
+    w.unwrap_or(0).min(MAX_CLUSTER_WIDTH)
 }
 
 /// Display width of a string: the sum of [`grapheme_width`] over its
@@ -51,9 +64,7 @@ pub fn str_width(s: &str, ambiguous_wide: bool) -> usize {
         // control cluster of width 0 like its parts.
         return s.bytes().filter(|&b| is_printable_ascii(b)).count();
     }
-    s.graphemes(true)
-        .map(|g| grapheme_width(g, ambiguous_wide))
-        .sum()
+    clusters(s, ambiguous_wide).map(|c| c.width).sum()
 }
 
 /// C0 controls, DEL and C1 controls.

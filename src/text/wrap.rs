@@ -5,10 +5,8 @@
 //! so no text is ever scanned twice: linear in the length of the text,
 //! however long a single line is.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::breaks::{Boundary, break_finder};
-use super::width::{grapheme_width, is_blank};
+use super::clusters::{Cluster, clusters};
 
 /// How to wrap: the pane width in display columns and the width of East
 /// Asian Ambiguous characters.
@@ -29,7 +27,8 @@ pub struct Line {
 
 /// Wraps `text` into lines of at most `opts.width` display columns.
 ///
-/// - Each `'\n'` ends a line (hard break) and belongs to no line. Empty text
+/// - Each `'\n'` ends a line (hard break) and belongs to no line, nor does
+///   a `'\r'` right before it. Empty text
 ///   gives one empty line; text ending in `'\n'` gives a final empty line.
 /// - Soft breaks come from UAX #14, with `LB19a` and kinsoku corrections (see
 ///   [`break_opportunities`](super::break_opportunities)). Among them the
@@ -61,14 +60,9 @@ pub fn wrap(text: &str, glue: &[usize], opts: WrapOptions) -> Vec<Line> {
     };
     let mut base = 0;
     for hard_line in text.split('\n') {
-        wrap_hard_line(
-            hard_line,
-            base,
-            &mut glue,
-            width,
-            opts.ambiguous_wide,
-            &mut out,
-        );
+        // In "\r\n" the CR is part of the line break, as the LF is.
+        let line = hard_line.strip_suffix('\r').unwrap_or(hard_line);
+        wrap_hard_line(line, base, &mut glue, width, opts.ambiguous_wide, &mut out);
         base += hard_line.len() + 1;
     }
     out
@@ -193,18 +187,17 @@ impl<'o> HardLine<'o> {
         });
     }
 
-    /// Adds the cluster at `pos`, `len` bytes long and `w` columns wide,
-    /// preceded by a boundary of kind `boundary` (`glued`: its offset is in
-    /// the glue list).
-    fn push(
-        &mut self,
-        pos: usize,
-        len: usize,
-        w: usize,
-        blank: bool,
-        boundary: Boundary,
-        glued: bool,
-    ) {
+    /// Adds cluster `cl`, preceded by a boundary of kind `boundary`
+    /// (`glued`: its offset is in the glue list).
+    #[inline]
+    fn push(&mut self, cl: &Cluster, boundary: Boundary, glued: bool) {
+        let Cluster {
+            pos,
+            len,
+            width: w,
+            blank,
+            ..
+        } = *cl;
         if pos > self.start && boundary >= Boundary::Weak {
             let here = self.here(pos);
             if boundary == Boundary::Weak || glued {
@@ -217,6 +210,14 @@ impl<'o> HardLine<'o> {
         }
         if blank && self.inked {
             // Pending: drawn only if something visible follows on this line.
+            // Right after a break opportunity, the break consumes it: the
+            // next line would start after it.
+            for candidate in [&mut self.soft, &mut self.weak].into_iter().flatten() {
+                if candidate.next == pos {
+                    candidate.next = pos + len;
+                    candidate.next_col = self.col + w;
+                }
+            }
             self.col += w;
             return;
         }
@@ -301,17 +302,10 @@ fn wrap_hard_line(
 ) {
     let mut breaks = break_finder(line);
     let mut state = HardLine::new(out, base, width);
-    for (pos, g) in line.grapheme_indices(true) {
-        let boundary = breaks.boundary_before(pos, g);
-        let glued = boundary >= Boundary::Weak && glue.contains(base + pos);
-        state.push(
-            pos,
-            g.len(),
-            grapheme_width(g, ambiguous_wide),
-            is_blank(g),
-            boundary,
-            glued,
-        );
+    for cl in clusters(line, ambiguous_wide) {
+        let boundary = breaks.boundary_before(&cl);
+        let glued = boundary >= Boundary::Weak && glue.contains(base + cl.pos);
+        state.push(&cl, boundary, glued);
     }
     state.finish();
 }
