@@ -146,7 +146,45 @@ fn check_all(text: &str, glue: &[usize], opts: WrapOptions) -> Result<(), TestCa
     Ok(())
 }
 
+/// Cases these properties once found, kept as plain tests.
+#[test]
+fn regressions() {
+    let narrow = |width, ambiguous_wide| WrapOptions {
+        width,
+        ambiguous_wide,
+    };
+    let cases: &[(&str, &[usize], WrapOptions)] = &[
+        // UAX #14 allows SP ÷ NS and ZW ÷ CL.
+        (" ；", &[], narrow(1, false)),
+        ("money-laundering\u{200b}，", &[], narrow(5, false)),
+        (
+            "Assembly《A/RES/67/189”蜎\u{200b}）鎀联合国寝\nj",
+            &[35],
+            narrow(28, true),
+        ),
+        // Blanks after a soft break are consumed, not drawn as a line.
+        ("大会 \u{a0}\u{a0}大会", &[], narrow(1, false)),
+        // A break before blanks followed by "！" is a break before "！".
+        ("培 b \u{3000}！鶫※k大会", &[12, 15], narrow(12, false)),
+        ("， \u{3000}，", &[], narrow(1, false)),
+        // The CR of CRLF belongs to no line.
+        ("\r\n", &[], narrow(1, false)),
+        // A prepended mark joins "《" into one cluster.
+        ("\u{600}《\u{3000}大会", &[], narrow(1, false)),
+    ];
+    for &(text, glue, opts) in cases {
+        check_all(text, glue, opts).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        check_all(text, glue, narrow(2, true)).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
+}
+
 proptest! {
+    // Failures are turned into named cases above, not saved beside the test.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn wrap_properties(text in text(), opts in options()) {
         check_all(&text, &[], opts)?;
