@@ -223,8 +223,13 @@ pub fn show(
             format!("{label} ")
         };
         let body = format!("{head}{}", text.text);
-        for line in crate::text::wrap_plain(&body, width, ambiguous_wide) {
-            let _ = writeln!(out, "{line}");
+        let glue: Vec<usize> = text.glue().into_iter().map(|g| g + head.len()).collect();
+        let opts = crate::text::WrapOptions {
+            width: width.max(1),
+            ambiguous_wide,
+        };
+        for line in crate::text::wrap(&body, &glue, opts) {
+            let _ = writeln!(out, "{}", &body[line.start..line.end]);
         }
         if *lang == Lang::En {
             let _ = writeln!(out, "(English reference translation)");

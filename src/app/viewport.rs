@@ -97,9 +97,10 @@ impl Geometry {
         };
         let columns = match layout {
             Layout::Side => {
-                // One blank column between the two texts.
-                let left = text_width.saturating_sub(1) / 2;
-                let right = text_width.saturating_sub(1).saturating_sub(left);
+                // Two blank columns between the texts: a full Chinese line ends
+                // flush with its column and would otherwise touch the English.
+                let left = text_width.saturating_sub(2) / 2;
+                let right = text_width.saturating_sub(2).saturating_sub(left);
                 [
                     Some(Column {
                         lang: first,
@@ -108,7 +109,7 @@ impl Geometry {
                     }),
                     Some(Column {
                         lang: second,
-                        x: gutter + left + 1,
+                        x: gutter + left + 2,
                         width: right,
                     }),
                 ]
