@@ -13,10 +13,9 @@ pub struct LineEditor {
 
 impl LineEditor {
     pub fn new(text: &str) -> LineEditor {
-        LineEditor {
-            text: text.to_owned(),
-            cursor: text.len(),
-        }
+        let text = one_line(text);
+        let cursor = text.len();
+        LineEditor { text, cursor }
     }
 
     pub fn text(&self) -> &str {
@@ -27,13 +26,11 @@ impl LineEditor {
         self.cursor
     }
 
-    /// Inserts typed or pasted text. Line breaks and other control
-    /// characters in a paste become spaces: a prompt holds one line.
+    /// Inserts typed or pasted text. A prompt holds one line: line breaks
+    /// become spaces, and control or bidi characters are sanitized like
+    /// document text, since the prompt echoes them to the terminal.
     pub fn insert(&mut self, s: &str) {
-        let clean: String = s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let clean = one_line(s);
         self.text.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
     }
@@ -107,6 +104,10 @@ impl LineEditor {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
+}
+
+fn one_line(s: &str) -> String {
+    crate::text::sanitize(&s.replace(['\n', '\r'], " ")).into_owned()
 }
 
 #[cfg(test)]
