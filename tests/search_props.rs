@@ -4,7 +4,9 @@
 
 use diglot::align::Pair;
 use diglot::doc::{Clause, ClauseId, Document, Footnote, Lang, Metadata, RichText, Span, SpanKind};
-use diglot::search::{Hit, Place, SearchIndex, fold, hit_text, report_json, report_plain};
+use diglot::search::{
+    Hit, Place, SearchIndex, fold, hit_text, next_hit, report_json, report_plain, step_hit,
+};
 use proptest::prelude::*;
 
 /// Characters that fold in every way that matters: case, full width,
@@ -191,6 +193,46 @@ fn check_hits(pair: &Pair, index: &SearchIndex, query: &str) -> Result<(), TestC
     // Reading order: rows never go back; unreferenced footnotes last.
     let keys: Vec<usize> = hits.iter().map(|h| h.row.unwrap_or(usize::MAX)).collect();
     prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+    check_lazy(pair, index, query, &hits)
+}
+
+/// The lazy queries agree with the list of all hits.
+fn check_lazy(
+    pair: &Pair,
+    index: &SearchIndex,
+    query: &str,
+    hits: &[Hit],
+) -> Result<(), TestCaseError> {
+    let rows = pair.rows.len();
+    let pick = |found: Option<(usize, bool)>| found.map(|(i, wrapped)| (hits[i].clone(), wrapped));
+    for row in 0..rows + 2 {
+        for forward in [true, false] {
+            prop_assert_eq!(
+                index.hit_from_row(query, row, forward),
+                pick(next_hit(hits, row, forward)),
+                "row {} forward {}",
+                row,
+                forward
+            );
+        }
+        for end in row..rows + 2 {
+            let expected: Vec<Hit> = hits
+                .iter()
+                .filter(|h| h.row.is_some_and(|r| (row..end).contains(&r)))
+                .cloned()
+                .collect();
+            prop_assert_eq!(index.find_in_rows(query, row..end), expected);
+        }
+    }
+    for (i, hit) in hits.iter().enumerate() {
+        prop_assert_eq!(index.hits_before(query, hit), i);
+        for forward in [true, false] {
+            prop_assert_eq!(
+                index.hit_after(query, hit, forward),
+                pick(step_hit(hits.len(), i, forward))
+            );
+        }
+    }
     Ok(())
 }
 

@@ -20,12 +20,10 @@ use std::ops::Range;
 ///
 /// Everything else, Chinese included, is kept as it is.
 pub(crate) fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return match c {
-            'A'..='Z' => c.to_ascii_lowercase(),
-            '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => ' ',
-            _ => c,
-        };
+    if let Ok(b) = u8::try_from(c)
+        && b.is_ascii()
+    {
+        return char::from(fold_ascii(b));
     }
     match c {
         '\u{FF01}'..='\u{FF5E}' => {
@@ -40,6 +38,15 @@ pub(crate) fn fold_char(c: char) -> char {
         | '\u{FF5F}'..='\u{FFEF}'
         | '\u{20000}'.. => c,
         _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// [`fold_char`] for ASCII.
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b.to_ascii_lowercase(),
+        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => b' ',
+        _ => b,
     }
 }
 
@@ -94,7 +101,7 @@ impl FoldedText {
             if !valid {
                 continue;
             }
-            self.push_segment(base, text, pos..r.start);
+            self.push_segment(text, pos..r.start);
             let folded = self.text.len();
             match self.gaps.last_mut() {
                 Some(gap) if gap.folded == folded => gap.len += r.end - r.start,
@@ -106,29 +113,49 @@ impl FoldedText {
             self.checkpoint(folded, r.end);
             pos = r.end;
         }
-        self.push_segment(base, text, pos..text.len());
+        self.push_segment(text, pos..text.len());
         self.text.push(SEPARATOR);
         base
     }
 
     /// Folds `text[range]`, copying runs that fold to themselves in one go.
-    fn push_segment(&mut self, base: usize, text: &str, range: Range<usize>) {
+    fn push_segment(&mut self, text: &str, range: Range<usize>) {
         let segment = &text[range.clone()];
+        let bytes = segment.as_bytes();
         let mut run = 0;
-        for (i, c) in segment.char_indices() {
-            let f = fold_char(c);
-            if f == c {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let f = fold_ascii(b);
+                if f != b {
+                    self.text.push_str(&segment[run..i]);
+                    self.text.push(char::from(f));
+                    run = i + 1;
+                }
+                i += 1;
                 continue;
             }
-            self.text.push_str(&segment[run..i]);
-            self.text.push(f);
-            run = i + c.len_utf8();
-            if f.len_utf8() != c.len_utf8() {
-                self.checkpoint(self.text.len(), range.start + run);
+            // U+4000–U+9FFF, most of a Chinese text, folds to itself.
+            if (0xE4..=0xE9).contains(&b) {
+                i += 3;
+                continue;
             }
+            let Some(c) = segment[i..].chars().next() else {
+                break;
+            };
+            let f = fold_char(c);
+            if f != c {
+                self.text.push_str(&segment[run..i]);
+                self.text.push(f);
+                run = i + c.len_utf8();
+                if f.len_utf8() != c.len_utf8() {
+                    self.checkpoint(self.text.len(), range.start + run);
+                }
+            }
+            i += c.len_utf8();
         }
         self.text.push_str(&segment[run..]);
-        debug_assert!(self.text.len() >= base);
     }
 
     fn checkpoint(&mut self, folded: usize, orig: usize) {

@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::fold::{FoldedText, OffsetMapper, SEPARATOR, fold};
+use super::fold::{FoldedText, OffsetMapper, fold};
+use super::scan::Finder;
 use super::{Hit, Place};
 use crate::align::Pair;
 use crate::doc::{Lang, RichText, SpanKind};
@@ -15,11 +16,31 @@ use crate::doc::{Lang, RichText, SpanKind};
 struct Unit {
     /// Where its folded text starts in [`FoldedText::text`].
     base: usize,
-    lang: Lang,
-    place: Place,
     /// The row it is shown at (for a footnote, the first row that refers to
-    /// it), or `None` for a footnote nothing refers to.
-    row: Option<usize>,
+    /// it), or [`NONE`] for a footnote nothing refers to.
+    row: usize,
+    /// Its index among the footnotes of its language, or [`NONE`] for a
+    /// clause.
+    footnote: usize,
+    lang: Lang,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Unit {
+    fn place(&self) -> Place {
+        if self.footnote == NONE {
+            Place::Clause { row: self.row }
+        } else {
+            Place::Footnote {
+                marker_index: self.footnote,
+            }
+        }
+    }
+
+    fn row(&self) -> Option<usize> {
+        (self.row != NONE).then_some(self.row)
+    }
 }
 
 /// Folded text of a whole pair, built once, searched on every keystroke.
@@ -30,14 +51,25 @@ struct Unit {
 /// last. Footnote labels (`[2]`) are left out of the folded text: a search
 /// for `2` does not stop at every reference to footnote 2, and `公约及`
 /// finds `公约[2]及`.
+///
+/// Every query folds the query like the text and scans forward; overlapping
+/// occurrences are taken left to right without overlap (`aa` in `aaaa` is
+/// two hits). An empty query, or one containing `'\0'`, has no hits.
+///
+/// [`SearchIndex::find`] returns every hit, which is what a command wants.
+/// A reader on a huge document asks for less on each keystroke:
+/// [`SearchIndex::count`], [`SearchIndex::find_in_rows`] for the rows on
+/// screen, [`SearchIndex::hit_from_row`] and [`SearchIndex::hit_after`] to
+/// move, [`SearchIndex::hits_before`] for "hit 3 of 17". Each costs one scan
+/// at most, never building a hit it does not return.
 #[derive(Debug)]
 pub struct SearchIndex {
     folded: FoldedText,
     units: Vec<Unit>,
     /// For each row, the index of its first unit; one extra entry at the end.
     row_units: Vec<usize>,
-    /// For each footnote of each language (by index), the row it is shown at.
-    footnote_rows: [Vec<Option<usize>>; 2],
+    /// For each footnote of each language (by index), its unit.
+    footnote_units: [Vec<usize>; 2],
 }
 
 fn lang_slot(lang: Lang) -> usize {
@@ -67,7 +99,7 @@ impl SearchIndex {
             let mut first_refs: Vec<&str> = Vec::new();
             for lang in LANGS {
                 if let Some(clause) = pair.clause(row, lang) {
-                    builder.push(lang, Place::Clause { row }, Some(row), &clause.text);
+                    builder.push(lang, row, NONE, &clause.text);
                     first_refs.extend(
                         clause
                             .text
@@ -77,60 +109,121 @@ impl SearchIndex {
                 }
             }
             for marker in first_refs {
-                builder.push_footnotes(marker, Some(row));
+                builder.push_footnotes(marker, row);
             }
         }
         row_units.push(builder.units.len());
         for lang in LANGS {
             for note in &pair.doc(lang).footnotes {
                 if builder.referenced.insert(&note.marker) {
-                    builder.push_footnotes(&note.marker, None);
+                    builder.push_footnotes(&note.marker, NONE);
                 }
             }
         }
+        let mut folded = builder.folded;
+        folded.checkpoints.shrink_to_fit();
+        folded.gaps.shrink_to_fit();
         SearchIndex {
-            folded: builder.folded,
+            folded,
             units: builder.units,
             row_units,
-            footnote_rows: builder.footnote_rows,
+            footnote_units: builder.footnote_units,
         }
     }
 
-    /// Every hit of `query`, in reading order (see [`SearchIndex`]): by
-    /// row, Chinese before English, a row's footnotes after its clauses,
-    /// footnotes nothing refers to at the end.
-    ///
-    /// The query is folded like the text. Occurrences that overlap are
-    /// counted left to right without overlap: `aa` in `aaaa` is two hits.
-    /// An empty query, or one containing `'\0'`, has no hits.
+    /// Every hit of `query`, in reading order: by row, Chinese before
+    /// English, a row's footnotes after its clauses, footnotes nothing
+    /// refers to at the end.
     pub fn find(&self, query: &str) -> Vec<Hit> {
-        self.find_in(query, 0..self.units.len())
+        let Some(finder) = Finder::new(&fold(query)) else {
+            return Vec::new();
+        };
+        self.hits_in(&finder, 0..self.units.len()).collect()
     }
 
     /// The hits of `query` in rows `rows` only (what is on screen), in
-    /// reading order; footnotes shown at those rows included. Costs what
+    /// reading order, footnotes shown at those rows included. Costs what
     /// those rows are long, not what the document is.
     pub fn find_in_rows(&self, query: &str, rows: Range<usize>) -> Vec<Hit> {
-        let units = self.unit_range(rows);
-        self.find_in(query, units)
+        let Some(finder) = Finder::new(&fold(query)) else {
+            return Vec::new();
+        };
+        let last = self.row_units.len() - 1;
+        let at = |row: usize| self.row_units[row.min(last)];
+        self.hits_in(&finder, at(rows.start)..at(rows.end.max(rows.start)))
+            .collect()
     }
 
     /// The number of hits of `query`, without building them.
     pub fn count(&self, query: &str) -> usize {
-        let needle = fold(query);
-        if needle.is_empty() || needle.contains(SEPARATOR) {
+        Finder::new(&fold(query)).map_or(0, |f| f.count(self.folded.text.as_bytes()))
+    }
+
+    /// How many hits of `query` come before `hit` in reading order: its
+    /// index in [`SearchIndex::find`], for "hit 3 of 17".
+    pub fn hits_before(&self, query: &str, hit: &Hit) -> usize {
+        let (Some(finder), Some(unit)) = (Finder::new(&fold(query)), self.unit_of(hit)) else {
             return 0;
+        };
+        let base = self.units[unit].base;
+        finder.count(&self.folded.text.as_bytes()[..base])
+            + self
+                .hits_in(&finder, unit..unit + 1)
+                .take_while(|h| h.start < hit.start)
+                .count()
+    }
+
+    /// The first hit at or after `row` (forward), or the last at or before
+    /// it (backward), wrapping around the document; `true` when it wrapped.
+    /// Like [`super::next_hit`] on the result of [`SearchIndex::find`].
+    pub fn hit_from_row(&self, query: &str, row: usize, forward: bool) -> Option<(Hit, bool)> {
+        let finder = Finder::new(&fold(query))?;
+        let all = self.units.len();
+        let last_row = self.row_units.len() - 1;
+        if forward {
+            let split = self.row_units[row.min(last_row)];
+            self.first_in(&finder, split..all)
+                .map(|h| (h, false))
+                .or_else(|| self.first_in(&finder, 0..split).map(|h| (h, true)))
+        } else {
+            let split = if row == NONE {
+                all
+            } else {
+                self.row_units[row.saturating_add(1).min(last_row)]
+            };
+            self.last_in(&finder, 0..split)
+                .map(|h| (h, false))
+                .or_else(|| self.last_in(&finder, split..all).map(|h| (h, true)))
         }
-        self.folded.text.matches(needle.as_str()).count()
+    }
+
+    /// The hit after (or before) `hit`, wrapping around the document;
+    /// `true` when it wrapped. What `n` and `N` do.
+    pub fn hit_after(&self, query: &str, hit: &Hit, forward: bool) -> Option<(Hit, bool)> {
+        let finder = Finder::new(&fold(query))?;
+        let unit = self.unit_of(hit)?;
+        let all = self.units.len();
+        let same = |h: &Hit| (h.lang, h.place) == (hit.lang, hit.place);
+        if forward {
+            self.hits_in(&finder, unit..all)
+                .find(|h| !same(h) || h.start > hit.start)
+                .map(|h| (h, false))
+                .or_else(|| self.first_in(&finder, 0..all).map(|h| (h, true)))
+        } else {
+            self.hits_in(&finder, unit..unit + 1)
+                .take_while(|h| h.start < hit.start)
+                .last()
+                .or_else(|| self.last_in(&finder, 0..unit))
+                .map(|h| (h, false))
+                .or_else(|| self.last_in(&finder, unit..all).map(|h| (h, true)))
+        }
     }
 
     /// The row a footnote is shown at: the first row whose clause, in either
     /// language, refers to it.
     pub fn footnote_row(&self, lang: Lang, marker_index: usize) -> Option<usize> {
-        self.footnote_rows[lang_slot(lang)]
-            .get(marker_index)
-            .copied()
-            .flatten()
+        let unit = *self.footnote_units[lang_slot(lang)].get(marker_index)?;
+        self.units.get(unit)?.row()
     }
 
     /// Approximately how many bytes the index holds.
@@ -140,48 +233,74 @@ impl SearchIndex {
             + self.units.capacity() * std::mem::size_of::<Unit>()
             + self.row_units.capacity() * std::mem::size_of::<usize>()
             + self
-                .footnote_rows
+                .footnote_units
                 .iter()
-                .map(|v| v.capacity() * std::mem::size_of::<Option<usize>>())
+                .map(|v| v.capacity() * std::mem::size_of::<usize>())
                 .sum::<usize>()
     }
 
-    fn unit_range(&self, rows: Range<usize>) -> Range<usize> {
-        let last = self.row_units.len() - 1;
-        let at = |row: usize| self.row_units[row.min(last)];
-        at(rows.start)..at(rows.end.max(rows.start))
+    /// The unit a hit is in.
+    fn unit_of(&self, hit: &Hit) -> Option<usize> {
+        match hit.place {
+            Place::Clause { row } => {
+                let units = *self.row_units.get(row)?..*self.row_units.get(row + 1)?;
+                units.into_iter().find(|&u| {
+                    let unit = &self.units[u];
+                    unit.lang == hit.lang && unit.footnote == NONE
+                })
+            }
+            Place::Footnote { marker_index } => self.footnote_units[lang_slot(hit.lang)]
+                .get(marker_index)
+                .copied(),
+        }
     }
 
-    fn find_in(&self, query: &str, units: Range<usize>) -> Vec<Hit> {
-        let needle = fold(query);
-        if needle.is_empty() || needle.contains(SEPARATOR) || units.is_empty() {
-            return Vec::new();
+    fn first_in(&self, finder: &Finder, units: Range<usize>) -> Option<Hit> {
+        self.hits_in(finder, units).next()
+    }
+
+    /// The last hit in `units`, scanning windows that double backwards from
+    /// the end: costs what the distance to that hit is, not the document.
+    fn last_in(&self, finder: &Finder, units: Range<usize>) -> Option<Hit> {
+        let mut end = units.end;
+        let mut width = 64usize;
+        while end > units.start {
+            let start = end.saturating_sub(width).max(units.start);
+            if let Some(hit) = self.hits_in(finder, start..end).last() {
+                return Some(hit);
+            }
+            end = start;
+            width = width.saturating_mul(2);
         }
-        let text = &self.folded.text;
-        let from = self.units[units.start].base;
-        let to = self
-            .units
-            .get(units.end)
-            .map_or(text.len(), |unit| unit.base);
+        None
+    }
+
+    /// The hits in `units`, lazily, each mapped back to its original text.
+    fn hits_in<'a>(
+        &'a self,
+        finder: &'a Finder,
+        units: Range<usize>,
+    ) -> impl Iterator<Item = Hit> + 'a {
+        let text = self.folded.text.as_bytes();
+        let base = |u: usize| self.units.get(u).map_or(text.len(), |unit| unit.base);
+        let (from, to) = (base(units.start), base(units.end.max(units.start)));
         let mut mapper = OffsetMapper::new(&self.folded, from);
         let mut unit_index = units.start;
-        let mut hits = Vec::new();
-        for (offset, matched) in text[from..to].match_indices(needle.as_str()) {
+        finder.find_iter(&text[from..to]).map(move |offset| {
             let start = from + offset;
-            let end = start + matched.len();
+            let end = start + finder.len();
             while unit_index + 1 < units.end && self.units[unit_index + 1].base <= start {
                 unit_index += 1;
             }
             let unit = self.units[unit_index];
-            hits.push(Hit {
+            Hit {
                 lang: unit.lang,
-                place: unit.place,
-                row: unit.row,
+                place: unit.place(),
+                row: unit.row(),
                 start: mapper.start(unit.base, start),
                 end: mapper.end(unit.base, end),
-            });
-        }
-        hits
+            }
+        })
     }
 }
 
@@ -195,7 +314,7 @@ struct Builder<'p> {
     referenced: HashSet<&'p str>,
     folded: FoldedText,
     units: Vec<Unit>,
-    footnote_rows: [Vec<Option<usize>>; 2],
+    footnote_units: [Vec<usize>; 2],
 }
 
 impl<'p> Builder<'p> {
@@ -230,25 +349,25 @@ impl<'p> Builder<'p> {
                 ..FoldedText::default()
             },
             units: Vec::with_capacity(units),
-            footnote_rows: [
-                vec![None; pair.zh.footnotes.len()],
-                vec![None; pair.en.footnotes.len()],
+            footnote_units: [
+                vec![NONE; pair.zh.footnotes.len()],
+                vec![NONE; pair.en.footnotes.len()],
             ],
         }
     }
 
-    fn push(&mut self, lang: Lang, place: Place, row: Option<usize>, text: &RichText) {
+    fn push(&mut self, lang: Lang, row: usize, footnote: usize, text: &RichText) {
         let base = self.folded.push_unit(&text.text, labels(text));
         self.units.push(Unit {
             base,
-            lang,
-            place,
             row,
+            footnote,
+            lang,
         });
     }
 
     /// The footnotes with `marker`, Chinese then English, shown at `row`.
-    fn push_footnotes(&mut self, marker: &str, row: Option<usize>) {
+    fn push_footnotes(&mut self, marker: &str, row: usize) {
         let pair = self.pair;
         for lang in LANGS {
             let slot = lang_slot(lang);
@@ -256,9 +375,9 @@ impl<'p> Builder<'p> {
                 continue;
             };
             for i in indices.clone() {
-                self.footnote_rows[slot][i] = row;
+                self.footnote_units[slot][i] = self.units.len();
                 let text = &pair.doc(lang).footnotes[i].text;
-                self.push(lang, Place::Footnote { marker_index: i }, row, text);
+                self.push(lang, row, i, text);
             }
         }
     }

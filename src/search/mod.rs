@@ -12,6 +12,7 @@ mod fold;
 mod hits;
 mod index;
 mod report;
+mod scan;
 
 pub use fold::fold;
 pub use hits::{hits_in, hits_in_footnote, next_hit, row_range, rows_with_hits, step_hit};
