@@ -9,16 +9,7 @@
 
 use std::ops::Range;
 
-/// Folds one character:
-///
-/// - full-width forms U+FF01–U+FF5E become their ASCII counterparts
-///   (`６` → `6`, `／` → `/`, `Ｕ` → `u`);
-/// - the ideographic space U+3000, no-break space U+00A0 and ASCII
-///   whitespace controls (the `\n` of a hard line break) become a space;
-/// - letters become their simple lowercase (one character, never more:
-///   `İ` → `i`, where full lowercasing would add a combining dot).
-///
-/// Everything else, Chinese included, is kept as it is.
+/// Folds one character; see [`fold`] for the rules.
 pub(crate) fn fold_char(c: char) -> char {
     if let Ok(b) = u8::try_from(c)
         && b.is_ascii()
@@ -41,6 +32,14 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether all eight bytes are printable ASCII (0x20–0x7F): no high bit,
+/// and no byte below 0x20 (the usual "has a byte less than n" test).
+fn is_printable_ascii(word: u64) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    word & HIGH == 0 && word.wrapping_sub(SPACES) & !word & HIGH == 0
+}
+
 /// [`fold_char`] for ASCII.
 fn fold_ascii(b: u8) -> u8 {
     match b {
@@ -50,8 +49,18 @@ fn fold_ascii(b: u8) -> u8 {
     }
 }
 
-/// Folds a query (or any text) the way the index folds documents: case,
-/// full-width forms and spaces, character by character.
+/// Folds a query (or any text) the way the index folds documents, one
+/// character into exactly one character:
+///
+/// - full-width forms U+FF01–U+FF5E become their ASCII counterparts
+///   (`６` → `6`, `／` → `/`, `，` → `,`, `Ｕ` → `u`);
+/// - the ideographic space U+3000, the no-break space U+00A0 and ASCII
+///   whitespace controls (the `\n` of a hard line break) become a space;
+///   other spaces are kept, and runs of spaces are not collapsed;
+/// - letters become their simple lowercase (`É` → `é`, `Σ` → `σ`, and
+///   `İ` → `i`, where full lowercasing would add a combining dot);
+/// - everything else, Chinese included, is kept as it is: no Unicode
+///   normalization, so a precomposed `é` does not match `e` + U+0301.
 pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
@@ -118,21 +127,24 @@ impl FoldedText {
         base
     }
 
-    /// Folds `text[range]`, copying runs that fold to themselves in one go.
+    /// Folds `text[range]`. Runs of printable ASCII and of CJK ideographs
+    /// are copied in one go (and ASCII-lowercased in place); only the other
+    /// characters are looked at one by one.
     fn push_segment(&mut self, text: &str, range: Range<usize>) {
         let segment = &text[range.clone()];
         let bytes = segment.as_bytes();
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
+            if let Some(word) = bytes.get(i..i + 8)
+                && let Ok(word) = <[u8; 8]>::try_from(word)
+                && is_printable_ascii(u64::from_le_bytes(word))
+            {
+                i += 8;
+                continue;
+            }
             let b = bytes[i];
-            if b.is_ascii() {
-                let f = fold_ascii(b);
-                if f != b {
-                    self.text.push_str(&segment[run..i]);
-                    self.text.push(char::from(f));
-                    run = i + 1;
-                }
+            if (0x20..0x80).contains(&b) {
                 i += 1;
                 continue;
             }
@@ -146,7 +158,7 @@ impl FoldedText {
             };
             let f = fold_char(c);
             if f != c {
-                self.text.push_str(&segment[run..i]);
+                self.push_lowercased(&segment[run..i]);
                 self.text.push(f);
                 run = i + c.len_utf8();
                 if f.len_utf8() != c.len_utf8() {
@@ -155,7 +167,14 @@ impl FoldedText {
             }
             i += c.len_utf8();
         }
-        self.text.push_str(&segment[run..]);
+        self.push_lowercased(&segment[run..]);
+    }
+
+    /// Appends text whose only folding is ASCII case.
+    fn push_lowercased(&mut self, s: &str) {
+        let at = self.text.len();
+        self.text.push_str(s);
+        self.text[at..].make_ascii_lowercase();
     }
 
     fn checkpoint(&mut self, folded: usize, orig: usize) {
@@ -235,6 +254,22 @@ mod tests {
         assert_eq!(fold("洗钱，（）"), "洗钱,()");
         assert_eq!(fold("İ"), "i");
         assert_eq!(fold("\u{212a}"), "k");
+    }
+
+    #[test]
+    fn printable_ascii_words() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'a'; 8];
+                word[at] = b;
+                let expected = (0x20..0x80).contains(&b);
+                assert_eq!(
+                    is_printable_ascii(u64::from_le_bytes(word)),
+                    expected,
+                    "{b} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -141,6 +141,17 @@ impl SearchIndex {
         self.hits_in(&finder, 0..self.units.len()).collect()
     }
 
+    /// The first `limit` hits of `query` in reading order: for a command that
+    /// prints a bounded list from a huge document.
+    pub fn find_limited(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let Some(finder) = Finder::new(&fold(query)) else {
+            return Vec::new();
+        };
+        self.hits_in(&finder, 0..self.units.len())
+            .take(limit)
+            .collect()
+    }
+
     /// The hits of `query` in rows `rows` only (what is on screen), in
     /// reading order, footnotes shown at those rows included. Costs what
     /// those rows are long, not what the document is.

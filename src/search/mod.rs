@@ -7,6 +7,16 @@
 //! [`fold`] for the rules); a query is then one forward scan of it, and each
 //! match is mapped back to its exact byte range in the original clause or
 //! footnote text, however folding changed byte lengths.
+//!
+//! Cost, on a pair 1000 times A/RES/67/189 (52 MB of text): the index takes
+//! about 1.2 times the text and builds in about 0.1 s; counting, moving to
+//! the next hit and finding the hits on screen each take at most a scan of
+//! a few milliseconds. [`SearchIndex::find`] builds every hit, which for a
+//! query such as `a` (two million hits) takes far longer: a reader asks for
+//! [`SearchIndex::count`], [`SearchIndex::find_in_rows`],
+//! [`SearchIndex::hit_from_row`], [`SearchIndex::hit_after`] and
+//! [`SearchIndex::hits_before`] instead. `benches/search.rs` measures all of
+//! them.
 
 mod fold;
 mod hits;
