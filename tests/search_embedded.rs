@@ -57,6 +57,9 @@ fn counts_on_the_embedded_pair() {
         index.find("united nations office on drugs and crime").len(),
         26
     );
+    let all = index.find("crime");
+    assert_eq!(index.find_limited("crime", 3), all[..3]);
+    assert_eq!(index.find_limited("crime", usize::MAX), all);
     assert_eq!(
         index.count("联合国毒品和犯罪问题办公室"),
         index.find("联合国毒品和犯罪问题办公室").len()
