@@ -181,6 +181,15 @@ fn plain_report() {
     assert!(lines[2].starts_with("op14  zh  ..."), "{report}");
     assert_eq!(lines[2].matches("«洗钱»").count(), 3, "{report}");
     assert!(lines[2].contains("通过《打击«洗钱»、犯罪所得"), "{report}");
+
+    let report = report_plain(&pair, &index.find("money-laundering"));
+    let op14 = report.lines().nth(2).unwrap();
+    assert!(
+        op14.starts_with("op14  en  ...and Crime to continue"),
+        "{report}"
+    );
+    assert_eq!(op14.matches(" ... ").count(), 1, "{report}");
+    assert!(op14.ends_with("multilateral org..."), "{report}");
     assert_eq!(lines[3], "5 hits in 3 clauses");
     // About 60 columns each side of a lone hit.
     let (before, after) = lines[1].split_once("«洗钱»").unwrap();

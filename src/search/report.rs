@@ -102,7 +102,7 @@ fn push_flat(out: &mut String, s: &str) {
 }
 
 /// One line for the hits of one clause or footnote: each hit with its
-/// context, windows that touch merged, the others joined by `...`.
+/// context, windows that touch merged, the others joined by ` ... `.
 fn excerpt(text: &str, ranges: &[Range<usize>]) -> String {
     let mut out = String::new();
     let mut i = 0;
@@ -114,10 +114,13 @@ fn excerpt(text: &str, ranges: &[Range<usize>]) -> String {
             window_end = context_end(text, ranges[j].end);
             j += 1;
         }
-        if window_start > 0 {
-            out.push_str(CUT);
-        } else if i > 0 {
+        if i > 0 {
+            // Windows that do not touch: the gap between them is cut.
             out.push(' ');
+            out.push_str(CUT);
+            out.push(' ');
+        } else if window_start > 0 {
+            out.push_str(CUT);
         }
         let mut at = window_start;
         for r in &ranges[i..j] {
