@@ -9,6 +9,7 @@
 //! knows about ratatui, and only `term` touches the real terminal.
 
 pub mod doc;
+pub mod search;
 pub mod store;
 pub mod text;
 
