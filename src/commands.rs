@@ -416,3 +416,18 @@ impl BookmarkEntry {
         }
     }
 }
+
+/// `diglot search QUERY [ZH EN] [--json]`: exit 1 when nothing is found.
+pub fn search(pair: &Pair, query: &str, json: bool) -> Output {
+    let index = crate::search::SearchIndex::new(pair);
+    let hits = index.find(query);
+    let stdout = if json {
+        crate::search::report_json(pair, &hits)
+    } else {
+        crate::search::report_plain(pair, &hits)
+    };
+    Output {
+        stdout,
+        code: i32::from(hits.is_empty()),
+    }
+}

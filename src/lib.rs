@@ -5,20 +5,20 @@
 //! depend on one another in one direction only:
 //!
 //! `doc` → `align` → `text` → `search` → `app` → `ui` → `term`, with `store`
-//! (saved bookmarks and positions) and `cli` beside them. Nothing above `ui`
-//! knows about ratatui, and only `term` touches the real terminal.
-
-pub mod doc;
-pub mod search;
-pub mod store;
-pub mod text;
+//! (saved bookmarks and positions) and `cli`/`commands` beside them. Nothing
+//! above `ui` knows about ratatui's drawing, and only `term` touches the real
+//! terminal. See `docs/ARCHITECTURE.md`.
 
 pub mod align;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod doc;
+pub mod search;
+pub mod store;
+pub mod term;
+pub mod text;
+pub mod ui;
+
 #[doc(hidden)]
 pub mod dev;
-pub mod search;
-pub mod term;
-pub mod ui;

@@ -72,7 +72,10 @@ fn run(cli: Cli) -> anyhow::Result<Output> {
         Some(Command::Bookmarks { json, export }) => {
             commands::bookmarks(global.data_dir.as_deref(), json, export)
         }
-        Some(Command::Search { .. }) => bail!("not available yet"),
+        Some(Command::Search { query, files, json }) => {
+            let pair = commands::load_pair(&files)?;
+            Ok(commands::search(&pair, &query, json))
+        }
         None => {
             let pair = commands::load_pair(&cli.files)?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {

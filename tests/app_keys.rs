@@ -349,3 +349,105 @@ fn paste_goes_into_the_prompt() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(focused(&a), &ClauseId::Pp(7));
 }
+
+fn search(app: &mut App, query: &str) {
+    key(app, KeyCode::Char('/'));
+    typed(app, query);
+}
+
+#[test]
+fn search_counts_moves_and_enter_keeps_it() {
+    let mut a = app(120, 40);
+    search(&mut a, "洗钱");
+    assert!(matches!(a.mode, Mode::Search { .. }));
+    // The count equals what `diglot search` reports: 5 hits (pp8, pp30, op14 ×3).
+    assert_eq!(a.search.count, 5);
+    assert_eq!(focused(&a), &ClauseId::Pp(8));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.search.query, "洗钱");
+    let ordinal = |a: &App| a.search.current.as_ref().map(|(_, i)| *i);
+    assert_eq!(ordinal(&a), Some(0));
+    key(&mut a, KeyCode::Char('n'));
+    assert_eq!(focused(&a), &ClauseId::Pp(30));
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('n'));
+    }
+    assert_eq!(focused(&a), &ClauseId::Op(14));
+    assert_eq!(ordinal(&a), Some(4));
+    key(&mut a, KeyCode::Char('n'));
+    assert_eq!(ordinal(&a), Some(0), "wraps to the first hit");
+    assert!(a.message.as_deref().unwrap_or("").contains("wrapped"));
+    key(&mut a, KeyCode::Char('N'));
+    assert_eq!(ordinal(&a), Some(4), "N wraps back to the last");
+    assert!(a.message.as_deref().unwrap_or("").contains("wrapped"));
+}
+
+#[test]
+fn search_escape_restores_the_view_exactly() {
+    let mut a = app(120, 40);
+    typed(&mut a, "20");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('j'));
+    let before = (a.anchor, a.focus);
+    search(&mut a, "money");
+    assert_ne!(
+        (a.anchor, a.focus),
+        before,
+        "incremental search moved the view"
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!((a.anchor, a.focus), before);
+    assert_eq!(a.mode, Mode::Normal);
+    assert!(a.search.query.is_empty());
+}
+
+#[test]
+fn search_folds_width_and_case_and_edits_like_a_line_editor() {
+    let mut a = app(120, 40);
+    search(&mut a, "６７／１８９");
+    assert_eq!(focused(&a), &ClauseId::Title);
+    assert_eq!(a.search.count, 2);
+    // Ctrl-u clears, then a case-insensitive English query.
+    ctrl(&mut a, 'u');
+    typed(&mut a, "UNITED NATIONS OFFICE ON DRUGS");
+    assert!(a.search.count > 10, "{}", a.search.count);
+    ctrl(&mut a, 'w');
+    let Mode::Search { editor, .. } = &a.mode else {
+        panic!("prompt closed")
+    };
+    assert_eq!(editor.text(), "UNITED NATIONS OFFICE ON ");
+    // Backspace and cursor keys edit by character, Chinese included.
+    ctrl(&mut a, 'u');
+    update(&mut a, Event::Paste("洗黑钱".into()));
+    key(&mut a, KeyCode::Left);
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    let Mode::Search { editor, .. } = &a.mode else {
+        panic!("prompt closed")
+    };
+    assert_eq!(editor.text(), "钱");
+}
+
+#[test]
+fn search_in_footnote_text_focuses_the_referring_clause() {
+    let mut a = app(120, 40);
+    // "Treaty Series" is only in footnotes; footnote 1 is first referenced by pp2.
+    search(&mut a, "Treaty Series");
+    assert_eq!(focused(&a), &ClauseId::Pp(2));
+    assert!(
+        a.message.as_deref().unwrap_or("").contains("footnote 1"),
+        "{:?}",
+        a.message
+    );
+}
+
+#[test]
+fn n_without_a_search_says_so() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('n'));
+    assert!(a.message.is_some());
+    search(&mut a, "zzzzqqq");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.message.as_deref().unwrap_or("").starts_with("Not found"));
+}

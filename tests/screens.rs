@@ -171,3 +171,35 @@ fn no_color_keeps_every_distinction_without_colours() {
     let lead = &buf[(a.geometry().columns[0].unwrap().x, 1)];
     assert!(lead.modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn search_hits_are_highlighted_in_both_columns() {
+    let mut a = app(120, 40, Layout::Side);
+    keys(&mut a, "/money-laundering\n");
+    let buf = buffer(&a);
+    insta::assert_snapshot!("search_money_laundering", render_text(&a));
+    let hit_cells = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == Color::Yellow || c.bg == Color::LightRed)
+        .count();
+    assert!(
+        hit_cells >= "money-laundering".len(),
+        "no highlighted hit on screen"
+    );
+    // Chinese hits in the left column.
+    let mut a = app(120, 40, Layout::Side);
+    keys(&mut a, "/洗钱\n");
+    let buf = buffer(&a);
+    insta::assert_snapshot!("search_xiqian", render_text(&a));
+    let geo = a.geometry();
+    let left = geo.columns[0].unwrap();
+    let highlighted: String = (geo.body_top..geo.body_top + geo.body_height)
+        .flat_map(|y| (left.x..left.x + left.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| matches!(buf[(x, y)].bg, Color::Yellow | Color::LightRed))
+        .map(|(x, y)| buf[(x, y)].symbol().to_owned())
+        .filter(|s| s != " ") // the second cells of wide characters
+        .collect();
+    assert!(highlighted.contains("洗钱"), "highlighted: {highlighted:?}");
+    assert!(render_text(&a).contains("hit 1/5"));
+}

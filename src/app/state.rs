@@ -60,13 +60,16 @@ pub enum Mode {
     },
 }
 
-/// The current search.
+/// The current search. Only the count and the current hit are kept: the
+/// hits on screen are found when drawing (`App::visible_hits`), so a query
+/// with millions of hits in a huge document costs no memory.
 #[derive(Clone, Debug, Default)]
 pub struct SearchState {
     pub query: String,
-    pub hits: Vec<crate::search::Hit>,
-    /// Index into `hits` of the current hit.
-    pub current: Option<usize>,
+    /// How many hits the query has in the whole pair.
+    pub count: usize,
+    /// The current hit and its 0-based position in reading order.
+    pub current: Option<(crate::search::Hit, usize)>,
 }
 
 pub struct App {
@@ -203,6 +206,16 @@ impl App {
         match (&self.store, self.pair.rows.get(row)) {
             (Some(store), Some(r)) => store.is_bookmarked(&self.pair.id, &r.id.to_string()),
             _ => false,
+        }
+    }
+
+    /// The search hits in rows `rows` (what is on screen), in reading order.
+    pub fn visible_hits(&self, rows: std::ops::Range<usize>) -> Vec<crate::search::Hit> {
+        match &self.search_index {
+            Some(index) if !self.search.query.is_empty() => {
+                index.find_in_rows(&self.search.query, rows)
+            }
+            _ => Vec::new(),
         }
     }
 

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 use super::action::{Action, Effect};
 use super::editor::LineEditor;
 use super::keymap::{Context, lookup};
-use super::state::{App, Mode};
+use super::state::{App, Mode, SearchState};
 use super::viewport::ScrollAnchor;
 use crate::align::Resolved;
 use crate::doc::{Lang, Target};
@@ -359,7 +359,7 @@ fn paste(app: &mut App, text: &str) {
         Mode::Search { editor, .. } => {
             editor.insert(text);
             let query = editor.text().to_owned();
-            run_search(app, &query, true);
+            run_search(app, &query);
         }
         _ => {}
     }
@@ -420,13 +420,12 @@ fn search_key(app: &mut App, mut editor: LineEditor, before: (ScrollAnchor, usiz
         KeyCode::Esc => {
             app.anchor = app.viewport().clamp(before.0);
             app.focus = before.1;
-            app.search = super::state::SearchState::default();
+            app.search = SearchState::default();
         }
         KeyCode::Enter => {
-            let count = app.search.hits.len();
             if editor.is_empty() {
-                app.search = super::state::SearchState::default();
-            } else if count == 0 {
+                app.search = SearchState::default();
+            } else if app.search.count == 0 {
                 app.message = Some(format!("Not found: {}", editor.text()));
             }
         }
@@ -434,10 +433,11 @@ fn search_key(app: &mut App, mut editor: LineEditor, before: (ScrollAnchor, usiz
             if edit(&mut editor, key) {
                 let query = editor.text().to_owned();
                 app.mode = Mode::Search { editor, before };
-                // Incremental: search from where the reader was before `/`.
+                // Incremental: each version of the query searches from
+                // where the reader was before `/`.
                 app.anchor = app.viewport().clamp(before.0);
                 app.focus = before.1;
-                run_search(app, &query, true);
+                run_search(app, &query);
             } else {
                 app.mode = Mode::Search { editor, before };
             }
@@ -445,33 +445,29 @@ fn search_key(app: &mut App, mut editor: LineEditor, before: (ScrollAnchor, usiz
     }
 }
 
-/// Runs a query and moves to the first hit at or after the focus.
-pub fn run_search(app: &mut App, query: &str, move_view: bool) {
-    if app.search_index.is_none() {
-        app.search_index = Some(crate::search::SearchIndex::new(&app.pair));
-    }
-    let hits = app
+/// Runs a query: counts its hits and moves to the first at or after the
+/// focused clause. Costs a few scans of the folded index, never a list of
+/// every hit.
+pub fn run_search(app: &mut App, query: &str) {
+    let index = app
         .search_index
-        .as_ref()
-        .map(|index| index.find(query))
-        .unwrap_or_default();
-    app.search = super::state::SearchState {
+        .get_or_insert_with(|| crate::search::SearchIndex::new(&app.pair));
+    let count = index.count(query);
+    let current = index.hit_from_row(query, app.focus, true).map(|(hit, _)| {
+        let ordinal = index.hits_before(query, &hit);
+        (hit, ordinal)
+    });
+    app.search = SearchState {
         query: query.to_owned(),
-        hits,
+        count,
         current: None,
     };
-    if move_view
-        && let Some((index, _)) = crate::search::next_hit(&app.search.hits, app.focus, true)
-    {
-        go_to_hit(app, index);
+    if let Some(current) = current {
+        go_to_hit(app, current);
     }
 }
 
-fn go_to_hit(app: &mut App, index: usize) {
-    app.search.current = Some(index);
-    let Some(hit) = app.search.hits.get(index) else {
-        return;
-    };
+fn go_to_hit(app: &mut App, (hit, ordinal): (crate::search::Hit, usize)) {
     if let Some(row) = hit.row {
         app.focus = row;
         app.anchor = app.viewport().reveal(app.anchor, row);
@@ -484,12 +480,16 @@ fn go_to_hit(app: &mut App, index: usize) {
             .get(marker_index)
             .map(|f| f.marker.clone())
             .unwrap_or_default();
-        app.message = Some(format!("Hit in footnote {marker} of this clause"));
+        app.message = Some(match hit.row {
+            Some(_) => format!("Hit in footnote {marker} of this clause (f shows it)"),
+            None => format!("Hit in footnote {marker}, which no clause refers to"),
+        });
     }
+    app.search.current = Some((hit, ordinal));
 }
 
 fn step_hit(app: &mut App, forward: bool) {
-    if app.search.hits.is_empty() {
+    if app.search.count == 0 {
         app.message = Some(if app.search.query.is_empty() {
             "No search: press / to search".to_owned()
         } else {
@@ -497,13 +497,17 @@ fn step_hit(app: &mut App, forward: bool) {
         });
         return;
     }
-    let n = app.search.hits.len();
-    let (next, wrapped) = match app.search.current {
-        Some(i) if forward => ((i + 1) % n, i + 1 >= n),
-        Some(i) => ((i + n - 1) % n, i == 0),
-        None => crate::search::next_hit(&app.search.hits, app.focus, forward).unwrap_or((0, false)),
+    let Some(index) = app.search_index.as_ref() else {
+        return;
     };
-    go_to_hit(app, next);
+    let query = app.search.query.clone();
+    let next = match &app.search.current {
+        Some((hit, _)) => index.hit_after(&query, hit, forward),
+        None => index.hit_from_row(&query, app.focus, forward),
+    };
+    let Some((hit, wrapped)) = next else { return };
+    let ordinal = index.hits_before(&query, &hit);
+    go_to_hit(app, (hit, ordinal));
     if wrapped {
         app.message = Some(if forward {
             "Search wrapped to the top".to_owned()

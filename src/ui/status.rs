@@ -26,13 +26,13 @@ pub fn draw_status(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Positio
         )),
         Mode::Command(editor) => Some((":", editor, String::new())),
         Mode::Search { editor, .. } => {
-            let n = app.search.hits.len();
+            let n = app.search.count;
             let count = if editor.is_empty() {
                 String::new()
             } else if n == 0 {
                 "  no hits".to_owned()
             } else {
-                let current = app.search.current.map_or(0, |i| i + 1);
+                let current = app.search.current.as_ref().map_or(0, |(_, i)| i + 1);
                 format!("  hit {current}/{n}")
             };
             Some(("/", editor, count))
@@ -65,8 +65,8 @@ pub fn draw_status(app: &App, buf: &mut Buffer, theme: &Theme) -> Option<Positio
         app.geometry().layout.name()
     );
     if !app.search.query.is_empty() {
-        let n = app.search.hits.len();
-        let current = app.search.current.map_or(0, |i| i + 1);
+        let n = app.search.count;
+        let current = app.search.current.as_ref().map_or(0, |(_, i)| i + 1);
         let _ = write!(left, "  /{} hit {current}/{n}", app.search.query);
     }
     let left_w = str_width(&left, wide) as u16;
