@@ -171,6 +171,11 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
     // The lead phrase is the styled run that opens the block.
     let mut lead_open = false;
     let mut lead_done = false;
+    // Whether only whitespace has been written so far, checked over the text
+    // added since the last look: a long run of delimiters around spaces must
+    // not rescan the whole output each time (that was quadratic).
+    let mut blank = true;
+    let mut blank_checked = 0;
     let push = |out: &mut RichText, text: &str, kind: Option<SpanKind>| {
         if text.is_empty() {
             return;
@@ -214,7 +219,11 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
                 let slot = delim as usize;
                 styled[slot] = !styled[slot];
                 let any = styled.iter().any(|s| *s);
-                if any && !lead_done && !out.text.chars().any(|c| !c.is_whitespace()) {
+                if blank {
+                    blank = out.text[blank_checked..].chars().all(char::is_whitespace);
+                    blank_checked = out.text.len();
+                }
+                if any && !lead_done && blank {
                     lead_open = true;
                 } else if !any && lead_open {
                     lead_open = false;
