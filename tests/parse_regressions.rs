@@ -18,11 +18,62 @@ fn lead_detection_over_whitespace_is_linear() {
     let doc = parse(&src);
     assert!(started.elapsed() < FAST, "took {:?}", started.elapsed());
     assert_eq!(doc.clauses.len(), 1);
-    // Nothing but whitespace inside the delimiters: the clause is empty.
-    assert_eq!(doc.clauses[0].text.text, "");
+    // Every delimiter here has whitespace on its inner side: all literal.
+    assert_eq!(doc.clauses[0].text.text, src.trim());
+    assert!(doc.clauses[0].text.spans.is_empty());
     let doc = parse("**重申**其决议");
     let c = &doc.clauses[0].text;
     assert_eq!(c.lead(), Some("重申"));
     assert_eq!(c.spans.len(), 1);
     assert_eq!(c.spans[0].kind, SpanKind::Lead);
+}
+
+fn only_clause(src: &str) -> diglot::doc::RichText {
+    let doc = parse(src);
+    assert_eq!(doc.clauses.len(), 1, "{:?}", doc.clauses);
+    doc.clauses[0].text.clone()
+}
+
+fn styled(t: &diglot::doc::RichText) -> Vec<(&str, SpanKind)> {
+    t.spans
+        .iter()
+        .map(|s| (&t.text[s.start..s.end], s.kind))
+        .collect()
+}
+
+/// `*` paired regardless of the spaces around it, so arithmetic lost its
+/// asterisks and turned into emphasis.
+#[test]
+fn asterisks_between_spaces_stay_literal() {
+    let t = only_clause("1. *Notes* that 2 * 3 * 4 = 24 and a ** b ** c;");
+    assert_eq!(t.text, "Notes that 2 * 3 * 4 = 24 and a ** b ** c;");
+    assert_eq!(styled(&t), [("Notes", SpanKind::Lead)]);
+    let t = only_clause("1. *Notes* the *Treaty Series* and a*b*c;");
+    assert_eq!(t.text, "Notes the Treaty Series and abc;");
+    assert_eq!(
+        styled(&t),
+        [
+            ("Notes", SpanKind::Lead),
+            ("Treaty Series", SpanKind::Emphasis),
+            ("b", SpanKind::Emphasis)
+        ]
+    );
+}
+
+/// A second `_` opener replaced the first without making it literal: the
+/// first `_` vanished and the emphasis was inverted.
+#[test]
+fn replaced_underscore_opener_is_literal() {
+    let t = only_clause("1. _Notes_ _a _b_ c;");
+    assert_eq!(t.text, "Notes _a b c;");
+    assert_eq!(
+        styled(&t),
+        [("Notes", SpanKind::Lead), ("b", SpanKind::Emphasis)]
+    );
+    let t = only_clause("1. *Notes* *a *b* c;");
+    assert_eq!(t.text, "Notes *a b c;");
+    assert_eq!(
+        styled(&t),
+        [("Notes", SpanKind::Lead), ("b", SpanKind::Emphasis)]
+    );
 }
