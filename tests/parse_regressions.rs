@@ -1,6 +1,7 @@
 //! Bugs found while hardening the parser, each pinned by the input that
 //! showed it. Inputs found by the fuzzer go here too (see docs/FUZZING.md).
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use diglot::doc::{SpanKind, parse};
@@ -76,4 +77,58 @@ fn replaced_underscore_opener_is_literal() {
         styled(&t),
         [("Notes", SpanKind::Lead), ("b", SpanKind::Emphasis)]
     );
+}
+
+fn ids(doc: &diglot::doc::Document) -> Vec<String> {
+    doc.clauses.iter().map(|c| c.id.to_string()).collect()
+}
+
+/// `(v)` after `(u)` and `(x)` after `(w)` were taken for roman numerals
+/// under the previous letter (`op1.u.v`), as only `(i)` after `(h)` was
+/// special-cased.
+#[test]
+fn letters_that_are_roman_numerals() {
+    let mut src = String::from("1. *Decides*:\n");
+    for c in 'a'..='z' {
+        writeln!(src, "({c}) item {c};").unwrap();
+        if c == 'b' {
+            src.push_str("(i) b one;\n(ii) b two;\n");
+        }
+        if c == 'u' {
+            src.push_str("(i) u one;\n(ii) u two;\n(iii) u three;\n(iv) u four;\n(v) u five;\n");
+        }
+    }
+    let doc = parse(&src);
+    let mut want = vec!["op1".to_owned()];
+    for c in 'a'..='z' {
+        want.push(format!("op1.{c}"));
+        if c == 'b' {
+            want.extend(["op1.b.i".to_owned(), "op1.b.ii".to_owned()]);
+        }
+        if c == 'u' {
+            want.extend(["i", "ii", "iii", "iv", "v"].map(|r| format!("op1.u.{r}")));
+        }
+    }
+    assert_eq!(ids(&doc), want);
+    let v = doc
+        .clauses
+        .iter()
+        .find(|c| c.id.to_string() == "op1.v")
+        .expect("op1.v");
+    assert_eq!(v.text.text, "item v;");
+    assert_eq!(v.line, 30);
+}
+
+#[test]
+fn roman_lists_under_the_letter_i() {
+    let doc = parse("1. x\n(g) g\n(h) h\n(i) letter i\n(i) first\n(ii) second\n(j) j\n(ii) odd\n");
+    assert_eq!(
+        ids(&doc),
+        [
+            "op1", "op1.g", "op1.h", "op1.i", "op1.i.i", "op1.i.ii", "op1.j", "op1.j.ii"
+        ]
+    );
+    // Lists that run past (z) double the letter; (ii) after (hh) is a letter.
+    let doc = parse("1. x\n(hh) hh\n(ii) ii\n(i) roman\n");
+    assert_eq!(ids(&doc), ["op1", "op1.hh", "op1.ii", "op1.ii.i"]);
 }

@@ -127,9 +127,36 @@ fn sub_label(t: &str) -> Option<&str> {
     ok.then_some(label)
 }
 
-/// Lowercase roman numerals as used for sub-subparagraphs.
-fn is_roman(label: &str) -> bool {
-    label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+/// The value of a lowercase roman numeral written with i, v and x as used
+/// for sub-subparagraphs (`ii` → 2, `xiv` → 14); `None` unless `label` is
+/// exactly how that number is written.
+fn roman_value(label: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let digit = |b: u8| match b {
+        b'i' => Some(1i64),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let bytes = label.as_bytes();
+    let mut total = 0i64;
+    for (k, &b) in bytes.iter().enumerate() {
+        let value = digit(b)?;
+        let next = bytes.get(k + 1).and_then(|&n| digit(n)).unwrap_or(0);
+        total += if value < next { -value } else { value };
+    }
+    let n = u32::try_from(total).ok().filter(|n| *n > 0)?;
+    let canonical = "x".repeat(n as usize / 10) + UNITS[n as usize % 10];
+    (canonical == label).then_some(n)
+}
+
+/// The label after `letter` in a lettered list: `h` → `i`, `u` → `v`,
+/// `hh` → `ii` (lists that run past `z` double the letter).
+fn next_letter(letter: &str) -> Option<String> {
+    let first = *letter.as_bytes().first()?;
+    let same = letter.bytes().all(|b| b == first);
+    (same && (b'a'..=b'y').contains(&first))
+        .then(|| char::from(first + 1).to_string().repeat(letter.len()))
 }
 
 fn split_blocks(source: &str) -> Vec<Block> {
@@ -209,6 +236,8 @@ struct Builder {
     current_op: Option<u32>,
     /// The letter of the current `(a)` subparagraph, for `(i)` below it.
     current_letter: Option<String>,
+    /// The last roman sub-subparagraph under the current letter.
+    current_roman: Option<u32>,
     seen_ops: HashSet<u32>,
     seen_markers: HashSet<String>,
 }
@@ -242,6 +271,7 @@ impl Builder {
             counters: Counters::default(),
             current_op: None,
             current_letter: None,
+            current_roman: None,
             seen_ops: HashSet::new(),
             seen_markers: HashSet::new(),
         }
@@ -336,6 +366,7 @@ impl Builder {
         self.phase = Phase::Body;
         self.current_op = None;
         self.current_letter = None;
+        self.current_roman = None;
         let id = ClauseId::Section(next(&mut self.counters.section));
         self.push(id, parse_inline(content), line);
     }
@@ -354,6 +385,7 @@ impl Builder {
         };
         self.current_op = Some(n);
         self.current_letter = None;
+        self.current_roman = None;
         self.push(id, parse_inline(body), line);
     }
 
@@ -364,16 +396,14 @@ impl Builder {
             return;
         };
         let body = t[label.len() + 2..].trim_start();
-        // `(i)` right after `(h)` is the letter i; under any other letter a
-        // roman numeral is a sub-subparagraph.
-        let full = match &self.current_letter {
-            Some(letter) if is_roman(label) && !(label == "i" && letter == "h") => {
-                format!("{letter}.{label}")
-            }
-            _ => {
-                self.current_letter = Some(label.to_owned());
-                label.to_owned()
-            }
+        let sub_sub = self.sub_sub_value(label);
+        let full = if let (Some(letter), Some(value)) = (&self.current_letter, sub_sub) {
+            self.current_roman = Some(value);
+            format!("{letter}.{label}")
+        } else {
+            self.current_letter = Some(label.to_owned());
+            self.current_roman = None;
+            label.to_owned()
         };
         let id = ClauseId::Sub(op, full);
         if self.doc.clauses.iter().rev().take(64).any(|c| c.id == id) {
@@ -381,6 +411,20 @@ impl Builder {
             return;
         }
         self.push(id, parse_inline(body), line);
+    }
+
+    /// The roman value of `(label)` if it is a sub-subparagraph under the
+    /// current letter rather than the next letter. i, v and x are both: the
+    /// label continues an open roman list (`(v)` after `(iv)`), else it is
+    /// the next letter when it follows the current one in the alphabet
+    /// (`(i)` after `(h)`, `(v)` after `(u)`, `(x)` after `(w)`), else any
+    /// roman numeral under a letter is a sub-subparagraph.
+    fn sub_sub_value(&self, label: &str) -> Option<u32> {
+        let letter = self.current_letter.as_deref()?;
+        let value = roman_value(label)?;
+        let continues = self.current_roman.is_some_and(|r| r + 1 == value);
+        let next = next_letter(letter).is_some_and(|next| next == label);
+        (continues || !next).then_some(value)
     }
 
     fn plain(&mut self, text: &str, line: usize, after_break: bool) {
