@@ -132,3 +132,62 @@ fn roman_lists_under_the_letter_i() {
     let doc = parse("1. x\n(hh) hh\n(ii) ii\n(i) roman\n");
     assert_eq!(ids(&doc), ["op1", "op1.hh", "op1.ii", "op1.ii.i"]);
 }
+
+/// A repeated subparagraph label was only looked for among the last 64
+/// clauses, so a repeat further back gave two clauses the same id.
+#[test]
+fn subparagraph_ids_stay_unique_far_apart() {
+    let mut src = String::from("1. *Decides*:\n(a) first a;\n");
+    for i in 0..70u8 {
+        let label = format!(
+            "b{}{}",
+            char::from(b'a' + i / 26),
+            char::from(b'a' + i % 26)
+        );
+        writeln!(src, "({label}) filler;").unwrap();
+    }
+    src.push_str("(a) second a;\n");
+    let doc = parse(&src);
+    let all = ids(&doc);
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "duplicate ids in {all:?}");
+    assert_eq!(all.len(), 1 + 1 + 70 + 1);
+    let last = doc.clauses.last().expect("clauses");
+    assert_eq!(last.id.to_string(), "unplaced1");
+    assert_eq!(last.text.text, "(a) second a;");
+    assert_eq!(last.line, 73);
+}
+
+/// The subparagraphs of a repeated operative number were filed under the
+/// first paragraph with that number (`op1.b` after `unplaced1`).
+#[test]
+fn subparagraphs_of_a_repeated_number_are_unplaced() {
+    let doc = parse("1. x\n(a) y\n2. z\n1. again\n(b) w\n3. v\n(a) u\n");
+    assert_eq!(
+        ids(&doc),
+        [
+            "op1",
+            "op1.a",
+            "op2",
+            "unplaced1",
+            "unplaced2",
+            "op3",
+            "op3.a"
+        ]
+    );
+    assert_eq!(doc.clauses[4].text.text, "(b) w");
+    let problems: Vec<String> = diglot::doc::check::problems(&doc)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "line 4: unplaced block: again",
+            "line 4: operative paragraph 1 appears twice; the second is kept as unplaced",
+            "line 5: unplaced block: (b) w",
+        ]
+    );
+}

@@ -234,11 +234,15 @@ struct Builder {
     after_break: bool,
     counters: Counters,
     current_op: Option<u32>,
+    /// The operative paragraph that `(a)` subparagraphs belong to: the
+    /// current one unless its number was a repeat.
+    sub_parent: Option<u32>,
     /// The letter of the current `(a)` subparagraph, for `(i)` below it.
     current_letter: Option<String>,
     /// The last roman sub-subparagraph under the current letter.
     current_roman: Option<u32>,
     seen_ops: HashSet<u32>,
+    seen_subs: HashSet<ClauseId>,
     seen_markers: HashSet<String>,
 }
 
@@ -270,9 +274,11 @@ impl Builder {
             after_break: false,
             counters: Counters::default(),
             current_op: None,
+            sub_parent: None,
             current_letter: None,
             current_roman: None,
             seen_ops: HashSet::new(),
+            seen_subs: HashSet::new(),
             seen_markers: HashSet::new(),
         }
     }
@@ -365,6 +371,7 @@ impl Builder {
     fn section(&mut self, content: &str, line: usize) {
         self.phase = Phase::Body;
         self.current_op = None;
+        self.sub_parent = None;
         self.current_letter = None;
         self.current_roman = None;
         let id = ClauseId::Section(next(&mut self.counters.section));
@@ -375,7 +382,11 @@ impl Builder {
         self.phase = Phase::Body;
         let body = text.trim_start();
         let body = body[body.find('.').map_or(0, |dot| dot + 1)..].trim_start();
-        let id = if self.seen_ops.insert(n) {
+        let fresh = self.seen_ops.insert(n);
+        // The subparagraphs of a repeated number are unplaced like it: filed
+        // under the first paragraph n they would be aligned and cited as its.
+        self.sub_parent = fresh.then_some(n);
+        let id = if fresh {
             ClauseId::Op(n)
         } else {
             self.doc
@@ -391,7 +402,7 @@ impl Builder {
 
     fn subparagraph(&mut self, text: &str, line: usize) {
         let t = text.trim_start();
-        let (Some(op), Some(label)) = (self.current_op, sub_label(t)) else {
+        let (Some(op), Some(label)) = (self.sub_parent, sub_label(t)) else {
             self.unplaced(text, line);
             return;
         };
@@ -406,7 +417,7 @@ impl Builder {
             label.to_owned()
         };
         let id = ClauseId::Sub(op, full);
-        if self.doc.clauses.iter().rev().take(64).any(|c| c.id == id) {
+        if !self.seen_subs.insert(id.clone()) {
             self.unplaced(text, line);
             return;
         }
