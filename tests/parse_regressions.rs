@@ -191,3 +191,15 @@ fn subparagraphs_of_a_repeated_number_are_unplaced() {
         ]
     );
 }
+
+/// The page-rule test measured the line before trimming it, so `-` or `--`
+/// followed by spaces counted as `---` and the dash was dropped.
+#[test]
+fn short_dash_lines_are_text_not_page_rules() {
+    let doc = parse("1. a\n-  \nb\n--   \nc\n");
+    assert_eq!(ids(&doc), ["op1"]);
+    assert_eq!(doc.clauses[0].text.text, "a -\nb --\nc");
+    let doc = parse("1. a\n---   \nb\n");
+    assert_eq!(ids(&doc), ["op1"]);
+    assert_eq!(doc.clauses[0].text.text, "a b");
+}

@@ -79,7 +79,8 @@ fn shape_of(line: &str) -> Shape {
             return Shape::Heading;
         }
     }
-    if t.len() >= 3 && t.trim_end().bytes().all(|b| b == b'-') {
+    let dashes = t.trim_end();
+    if dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-') {
         return Shape::Rule;
     }
     if let Some((_, _, len)) = sup_at(t)
