@@ -203,3 +203,32 @@ fn short_dash_lines_are_text_not_page_rules() {
     assert_eq!(ids(&doc), ["op1"]);
     assert_eq!(doc.clauses[0].text.text, "a b");
 }
+
+/// Any block whose first line contained "plenary meeting" or "全体会议" was a
+/// closing line, so a clause continued after a page break with such a
+/// sentence was cut off and its rest filed as closing.
+#[test]
+fn a_sentence_about_a_plenary_meeting_is_not_a_closing_line() {
+    let src = "1. *Decides* that the report adopted\n\n---\n\n\
+               at its 60th plenary meeting shall be issued as a document;\n\n\
+               2. **决定**本报告\n\n---\n\n在第 60 次全体会议上通过后印发；\n\n\
+               20 December 2012  \n60th plenary meeting.\n";
+    let doc = parse(src);
+    assert_eq!(ids(&doc), ["op1", "op2", "closing1"]);
+    assert_eq!(
+        doc.clauses[0].text.text,
+        "Decides that the report adopted at its 60th plenary meeting shall be issued as a document;"
+    );
+    assert_eq!(
+        doc.clauses[1].text.text,
+        "决定本报告在第 60 次全体会议上通过后印发；"
+    );
+    assert_eq!(
+        doc.clauses[2].text.text,
+        "20 December 2012\n60th plenary meeting."
+    );
+    assert_eq!(
+        doc.meta.plenary_meeting.as_deref(),
+        Some("60th plenary meeting.")
+    );
+}

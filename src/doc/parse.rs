@@ -532,12 +532,16 @@ fn is_section_line(text: &str) -> bool {
     roman || letter || (annex && t.chars().count() <= 40)
 }
 
-/// The date and meeting lines that close a resolution.
+/// The date and meeting lines that close a resolution: a short first line
+/// that is a date or names the plenary meeting (`第 60 次全体会议`,
+/// `60th plenary meeting`). A sentence that merely mentions a plenary
+/// meeting is text, not a closing line.
 fn is_closing_line(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("").trim();
-    first.contains("全体会议")
-        || first.contains("plenary meeting")
-        || super::meta::looks_like_date(first)
+    let meeting = first.trim_end_matches(['.', '。']).trim_end();
+    let names_meeting = meeting.chars().count() <= 40
+        && (meeting.ends_with("全体会议") || meeting.ends_with("plenary meeting"));
+    names_meeting || super::meta::looks_like_date(first)
 }
 
 #[cfg(test)]
