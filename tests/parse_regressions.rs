@@ -232,3 +232,22 @@ fn a_sentence_about_a_plenary_meeting_is_not_a_closing_line() {
         Some("60th plenary meeting.")
     );
 }
+
+/// An italic header line before the title (`*Original: English*`) became
+/// preambular paragraph 1, which ended the header: the title heading turned
+/// into a section and the opening into an unplaced block.
+#[test]
+fn italic_header_line_before_the_title_stays_in_the_header() {
+    let src = "## General Assembly\n\n*Original: English*\n\n## 1/2. Title\n\n\
+               The General Assembly,\n\n*Recalling* x,\n\n1. *Decides* y;\n";
+    let doc = parse(src);
+    assert_eq!(
+        ids(&doc),
+        ["header1", "header2", "title", "opening", "pp1", "op1"]
+    );
+    assert_eq!(doc.clauses[1].text.text, "Original: English");
+    assert_eq!(doc.meta.symbol.as_deref(), Some("A/RES/1/2"));
+    // Without a title anywhere, a lead phrase still opens the preamble.
+    let doc = parse("## General Assembly\n\n*Recalling* x,\n\n1. *Decides* y;\n");
+    assert_eq!(ids(&doc), ["header1", "pp1", "op1"]);
+}

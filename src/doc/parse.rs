@@ -245,6 +245,8 @@ struct Builder {
     seen_ops: HashSet<u32>,
     seen_subs: HashSet<ClauseId>,
     seen_markers: HashSet<String>,
+    /// The title heading is still to come.
+    title_ahead: bool,
 }
 
 #[derive(Default)]
@@ -281,11 +283,19 @@ impl Builder {
             seen_ops: HashSet::new(),
             seen_subs: HashSet::new(),
             seen_markers: HashSet::new(),
+            title_ahead: false,
         }
     }
 
     fn build(mut self, blocks: Vec<Block>) -> Document {
-        for block in blocks {
+        // Where the title heading is, so that an italic or bold header line
+        // before it (`*Original: English*`) is not taken for a preambular
+        // clause, which would end the header and demote the title.
+        let title_at = blocks.iter().position(|b| {
+            b.shape == Shape::Heading && is_title(b.text.trim_start_matches('#').trim())
+        });
+        for (index, block) in blocks.into_iter().enumerate() {
+            self.title_ahead = title_at.is_some_and(|t| index < t);
             self.block(block);
         }
         super::meta::derive(&mut self.doc);
@@ -323,7 +333,10 @@ impl Builder {
             Shape::Operative(n) => self.operative(n, &text, line),
             Shape::Sub => self.subparagraph(&text, line),
             Shape::Lead => {
-                if self.phase != Phase::Body || self.current_op.is_none() {
+                if self.phase == Phase::Header && self.title_ahead {
+                    let id = ClauseId::Header(next(&mut self.counters.header));
+                    self.push(id, parse_inline(&text), line);
+                } else if self.phase != Phase::Body || self.current_op.is_none() {
                     self.phase = Phase::Body;
                     let id = ClauseId::Pp(next(&mut self.counters.pp));
                     self.push(id, parse_inline(&text), line);
