@@ -251,3 +251,14 @@ fn italic_header_line_before_the_title_stays_in_the_header() {
     let doc = parse("## General Assembly\n\n*Recalling* x,\n\n1. *Decides* y;\n");
     assert_eq!(ids(&doc), ["header1", "pp1", "op1"]);
 }
+
+/// The title metadata kept the footnote marker of a title that carries the
+/// starred note (`… safety[*]`).
+#[test]
+fn title_metadata_has_no_footnote_marker() {
+    let doc = parse("## 大会\n\n## 85/312. 灯塔<sup>*</sup>保护<sup>1</sup>\n\n大会，\n");
+    assert_eq!(doc.meta.number.as_deref(), Some("85/312"));
+    assert_eq!(doc.meta.title.as_deref(), Some("灯塔保护"));
+    // The title clause itself keeps its markers for the reader.
+    assert_eq!(doc.clauses[1].text.text, "85/312. 灯塔[*]保护[1]");
+}
