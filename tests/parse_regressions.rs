@@ -262,3 +262,22 @@ fn title_metadata_has_no_footnote_marker() {
     // The title clause itself keeps its markers for the reader.
     assert_eq!(doc.clauses[1].text.text, "85/312. 灯塔[*]保护[1]");
 }
+
+/// `diglot check` printed a pair's problems as found: each document's own
+/// first, then the pair's, so line 18 came before line 13 of the same file.
+#[test]
+fn pair_problems_come_sorted_by_language_then_line() {
+    use diglot::doc::Lang::{En, Zh};
+    let zh = parse(
+        "## 1/2. 标题\n\n**回顾**其决议，\n\n1. **决定**甲；<sup>2</sup>\n\n<sup>2</sup> 注。\n\n<sup>3</sup> 注三。\n",
+    );
+    let en = parse(
+        "## 1/2. Title\n\n*Recalling* x,\n\n1. *Decides* a;<sup>1</sup>\n\n<sup>1</sup> Note.\n\n<sup>2</sup> Note.\n",
+    );
+    let rows = diglot::align::align(&zh, &en);
+    let found: Vec<(diglot::doc::Lang, usize)> = diglot::align::pair_problems(&zh, &en, &rows)
+        .iter()
+        .map(|p| (p.lang, p.problem.line))
+        .collect();
+    assert_eq!(found, [(Zh, 9), (Zh, 9), (En, 5), (En, 7), (En, 9)]);
+}
