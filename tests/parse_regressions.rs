@@ -281,3 +281,25 @@ fn pair_problems_come_sorted_by_language_then_line() {
         .collect();
     assert_eq!(found, [(Zh, 9), (Zh, 9), (En, 5), (En, 7), (En, 9)]);
 }
+
+/// Adjacent footnote references merged into one span, read back as the
+/// single marker `1][2`: undefined, and the two real footnotes unused.
+#[test]
+fn adjacent_footnote_references_stay_separate() {
+    let doc = parse(
+        "1. **注意到**公约<sup>1</sup><sup>2</sup>，\n\n<sup>1</sup> 甲。\n<sup>2</sup> 乙。\n",
+    );
+    let op1 = &doc.clauses[0].text;
+    assert_eq!(op1.text, "注意到公约[1][2]，");
+    assert_eq!(op1.footnote_markers().collect::<Vec<_>>(), ["1", "2"]);
+    assert_eq!(
+        styled(op1),
+        [
+            ("注意到", SpanKind::Lead),
+            ("[1]", SpanKind::FootnoteRef),
+            ("[2]", SpanKind::FootnoteRef)
+        ]
+    );
+    assert_eq!(op1.glue(), ["注意到公约".len(), "注意到公约[1]".len()]);
+    assert_eq!(diglot::doc::check::problems(&doc), []);
+}

@@ -188,8 +188,14 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
         out.text.push_str(text);
         let end = out.text.len();
         let Some(kind) = kind else { return };
+        // Adjacent runs of one style merge, except footnote references:
+        // `<sup>1</sup><sup>2</sup>` is two markers, not one `[1][2]`.
         match out.spans.last_mut() {
-            Some(last) if last.kind == kind && last.end == start => last.end = end,
+            Some(last)
+                if last.kind == kind && last.end == start && kind != SpanKind::FootnoteRef =>
+            {
+                last.end = end;
+            }
             _ => out.spans.push(Span { start, end, kind }),
         }
     };
