@@ -303,3 +303,18 @@ fn adjacent_footnote_references_stay_separate() {
     assert_eq!(op1.glue(), ["注意到公约".len(), "注意到公约[1]".len()]);
     assert_eq!(diglot::doc::check::problems(&doc), []);
 }
+
+/// An empty bold run before the lead phrase (`****`, left behind by
+/// converters) ended lead detection: the lead came out as emphasis.
+#[test]
+fn empty_styled_run_does_not_use_up_the_lead() {
+    let t = only_clause("1. **** **Decides** to act;");
+    assert_eq!(t.text, "Decides to act;");
+    assert_eq!(t.lead(), Some("Decides"));
+    let t = only_clause("1. __ _Decides_ to act;");
+    assert_eq!(t.text, "Decides to act;");
+    assert_eq!(t.lead(), Some("Decides"));
+    // Once text was written, a later styled run is emphasis.
+    let t = only_clause("1. x **y**");
+    assert_eq!(styled(&t), [("y", SpanKind::Emphasis)]);
+}

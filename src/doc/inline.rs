@@ -235,12 +235,11 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
                 }
                 if any && !lead_done && blank {
                     lead_open = true;
-                } else if !any && lead_open {
+                } else if !any {
                     lead_open = false;
-                    lead_done = true;
-                }
-                if !any {
-                    lead_done = true;
+                    // An empty styled run (`****`) is no lead phrase and does
+                    // not use up the chance of one.
+                    lead_done = !blank;
                 }
             }
             Token::Sup(start, end) => {
