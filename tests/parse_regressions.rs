@@ -357,3 +357,15 @@ fn undefined_footnote_is_reported_once_per_clause() {
         ]
     );
 }
+
+/// A line ending in an escaped backslash (`\\`) was taken for a backslash
+/// hard break: the next line was joined with a line break, not a space.
+#[test]
+fn escaped_backslash_at_line_end_is_not_a_hard_break() {
+    let t = only_clause("1. path C:\\\\\nnext");
+    assert_eq!(t.text, "path C:\\ next");
+    let t = only_clause("1. one\\\nnext");
+    assert_eq!(t.text, "one\nnext");
+    let t = only_clause("1. three\\\\\\\nnext");
+    assert_eq!(t.text, "three\\\nnext");
+}

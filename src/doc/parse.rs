@@ -174,9 +174,13 @@ fn split_blocks(source: &str) -> Vec<Block> {
         let shape = shape_of(raw);
         let single = matches!(shape, Shape::Heading | Shape::Rule);
         let starts_new = shape != Shape::Plain;
-        let breaks_here = raw.ends_with("  ") || raw.ends_with('\\');
+        // A hard break: two trailing spaces, or a backslash that is not
+        // itself escaped (an odd number of trailing backslashes).
+        let trailing_backslashes = raw.bytes().rev().take_while(|b| *b == b'\\').count();
+        let backslash_break = trailing_backslashes % 2 == 1;
+        let breaks_here = raw.ends_with("  ") || backslash_break;
         let content = raw.trim();
-        let content = if breaks_here && content.ends_with('\\') && !content.ends_with("\\\\") {
+        let content = if backslash_break && content.ends_with('\\') {
             &content[..content.len() - 1]
         } else {
             content
