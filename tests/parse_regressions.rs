@@ -369,3 +369,18 @@ fn escaped_backslash_at_line_end_is_not_a_hard_break() {
     let t = only_clause("1. three\\\\\\\nnext");
     assert_eq!(t.text, "three\\\nnext");
 }
+
+/// Text after a section heading and a page rule was appended to the
+/// heading (`II Some text`), though a one-line heading cannot be
+/// interrupted by a page break.
+#[test]
+fn page_break_does_not_continue_a_section_heading() {
+    let doc = parse("1. x;\n\n## II\n\n---\n\nStray text.\n\n2. y;\n");
+    assert_eq!(ids(&doc), ["op1", "section1", "unplaced1", "op2"]);
+    assert_eq!(doc.clauses[1].text.text, "II");
+    assert_eq!(doc.clauses[2].text.text, "Stray text.");
+    // A paragraph interrupted by the page break still continues.
+    let doc = parse("1. x\n\n---\n\n<sup>1</sup> n\n\ncontinued;\n\nII\n");
+    assert_eq!(ids(&doc), ["op1", "section1"]);
+    assert_eq!(doc.clauses[0].text.text, "x continued;");
+}

@@ -486,14 +486,15 @@ impl Builder {
         }
     }
 
-    /// Appends a block to the clause a page break interrupted.
+    /// Appends a block to the clause a page break interrupted. Headings
+    /// (title, sections) are one line each, so no page break interrupts them.
     fn continue_last(&mut self, text: &str) -> bool {
         let Some(last) = self.doc.clauses.last_mut() else {
             return false;
         };
         if matches!(
             last.id,
-            ClauseId::Closing(_) | ClauseId::Title | ClauseId::Header(_)
+            ClauseId::Closing(_) | ClauseId::Title | ClauseId::Header(_) | ClauseId::Section(_)
         ) {
             return false;
         }
