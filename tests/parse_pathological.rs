@@ -232,3 +232,18 @@ fn many_small_clauses() {
     });
     assert!(problems.is_empty());
 }
+
+#[test]
+fn hundred_thousand_wrapped_lines_starting_with_italics() {
+    let src = format!(
+        "*Recalling* the{}",
+        "\n*Official Records* of the".repeat(100_000)
+    );
+    let doc = timed("parse", || parse(&src));
+    assert_eq!(doc.clauses.len(), 1);
+    assert_eq!(doc.clauses[0].text.spans.len(), 100_001);
+    // Every line ending a clause instead: 100 000 clauses.
+    let src = "*Recalling* the Official Records,\n".repeat(100_000);
+    let doc = timed("parse", || parse(&src));
+    assert_eq!(doc.count(diglot::doc::ClauseKind::Preambular), 100_000);
+}

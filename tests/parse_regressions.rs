@@ -384,3 +384,47 @@ fn page_break_does_not_continue_a_section_heading() {
     assert_eq!(ids(&doc), ["op1", "section1"]);
     assert_eq!(doc.clauses[0].text.text, "x continued;");
 }
+
+/// A wrapped line that began with an italic title (`*Official Records*`,
+/// `*Treaty Series*`) started a new block: a spurious preambular clause
+/// that shifted every later `ppN`, or a footnote cut in two.
+#[test]
+fn wrapped_line_starting_with_italics_continues_its_clause() {
+    let src = "*Recalling* the report published in the\n\
+               *Official Records of the General Assembly*,\n\
+               *Noting* the note,<sup>1</sup>\n\
+               \n\
+               <sup>1</sup> United Nations,\n\
+               *Treaty Series*, vol. 1, adopted in\n\
+               2012. See paragraph 3\n\
+               (a) above.\n\
+               *Welcoming* the work,\n\
+               1. *Decides* to act:\n\
+               (a) Now; and\n\
+               (b) Later.\n";
+    let doc = parse(src);
+    assert_eq!(ids(&doc), ["pp1", "pp2", "pp3", "op1", "op1.a", "op1.b"]);
+    let pp1 = &doc.clauses[0].text;
+    assert_eq!(
+        pp1.text,
+        "Recalling the report published in the Official Records of the General Assembly,"
+    );
+    assert_eq!(
+        styled(pp1),
+        [
+            ("Recalling", SpanKind::Lead),
+            (
+                "Official Records of the General Assembly",
+                SpanKind::Emphasis
+            )
+        ]
+    );
+    assert_eq!(doc.clauses[1].text.text, "Noting the note,[1]");
+    assert_eq!(doc.clauses[2].line, 9);
+    let note = &doc.footnotes[0];
+    assert_eq!(
+        note.text.text,
+        "United Nations, Treaty Series, vol. 1, adopted in 2012. See paragraph 3 (a) above."
+    );
+    assert_eq!(doc.clauses[4].text.text, "Now; and");
+}

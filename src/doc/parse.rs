@@ -171,7 +171,12 @@ fn split_blocks(source: &str) -> Vec<Block> {
             blocks.extend(current.take());
             continue;
         }
-        let shape = shape_of(raw);
+        let mut shape = shape_of(raw);
+        if let Some(block) = &current
+            && is_wrapped_line(shape, block)
+        {
+            shape = Shape::Plain;
+        }
         let single = matches!(shape, Shape::Heading | Shape::Rule);
         let starts_new = shape != Shape::Plain;
         // A hard break: two trailing spaces, or a backslash that is not
@@ -206,6 +211,61 @@ fn split_blocks(source: &str) -> Vec<Block> {
     blocks.extend(current);
     blocks
 }
+
+/// Whether a line that looks like the start of a clause is only a wrapped
+/// line of `block`, because the text before it has not finished: an italic
+/// title at the start of a line (`in the` / `*Official Records*`) inside
+/// any block, and also a year or a reference (`adopted in` / `2012. See`,
+/// `paragraph 3` / `(a) above`) inside a footnote. Operative paragraphs and
+/// subparagraphs after a clause always start anew: a subparagraph list may
+/// end its lines with `; and`.
+fn is_wrapped_line(shape: Shape, block: &Block) -> bool {
+    let in_note = matches!(block.shape, Shape::FootnoteDef | Shape::StarNote);
+    match shape {
+        Shape::Lead => !ends_clause(&block.text, in_note),
+        Shape::Operative(_) | Shape::Sub => in_note && !ends_clause(&block.text, true),
+        _ => false,
+    }
+}
+
+/// Whether a block's text ends where a new clause may begin on the next
+/// line without a blank line between: after `,` `;` `:` `.` (and their
+/// full-width forms), once trailing footnote references, emphasis marks and
+/// closing quotes or brackets are set aside. A footnote ends only at a full
+/// stop or semicolon: `United Nations,` is followed by `*Treaty Series*`.
+fn ends_clause(text: &str, footnote: bool) -> bool {
+    let mut t = text.trim_end();
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(['*', '_']).trim_end();
+        if t.ends_with("</sup>") {
+            // The opening tag lies within a marker's length before.
+            let window_start = t.len().saturating_sub(MAX_SUP_TAG);
+            let window = &t.as_bytes()[window_start..];
+            if let Some(open) = window.windows(5).rposition(|w| w == b"<sup>") {
+                t = t[..window_start + open].trim_end();
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    let t = t.trim_end_matches(['"', '\'', ')', ']', '”', '’', '）', '」', '』', '】']);
+    let Some(last) = t.chars().next_back() else {
+        return true;
+    };
+    if footnote {
+        matches!(last, '.' | ';' | '。' | '；')
+    } else {
+        matches!(
+            last,
+            ',' | ';' | ':' | '.' | '，' | '；' | '：' | '。' | '、'
+        )
+    }
+}
+
+/// The longest `<sup>…</sup>` tag `sup_at` accepts.
+const MAX_SUP_TAG: usize = 5 + 16 + 6;
 
 /// Joins a source line to the block: a hard break keeps a line break; a soft
 /// one becomes a space, except between two CJK characters, where Chinese
