@@ -428,3 +428,20 @@ fn wrapped_line_starting_with_italics_continues_its_clause() {
     );
     assert_eq!(doc.clauses[4].text.text, "Now; and");
 }
+
+/// A Chinese line wrapped before a curly quote or a dash was joined with a
+/// space (`关于 “加强`), as those marks are not CJK characters themselves.
+#[test]
+fn chinese_lines_join_tight_around_shared_punctuation() {
+    let doc = parse(
+        "**回顾**其关于\n“加强合作”\n的决议\n——特别是\n第 5 段，\n\n---\n\n“以及”其他决议，\n",
+    );
+    assert_eq!(ids(&doc), ["pp1"]);
+    assert_eq!(
+        doc.clauses[0].text.text,
+        "回顾其关于“加强合作”的决议——特别是第 5 段，“以及”其他决议，"
+    );
+    // English keeps its spaces around the same marks.
+    let t = only_clause("1. *Notes* the so-called\n“curly” quotes\n— and dashes;");
+    assert_eq!(t.text, "Notes the so-called “curly” quotes — and dashes;");
+}

@@ -267,18 +267,28 @@ fn ends_clause(text: &str, footnote: bool) -> bool {
 /// The longest `<sup>…</sup>` tag `sup_at` accepts.
 const MAX_SUP_TAG: usize = 5 + 16 + 6;
 
+/// Whether two lines of running text join without a space: between two CJK
+/// characters, where Chinese never puts one, and between a CJK character
+/// and the punctuation Chinese shares with Western text (curly quotes, the
+/// dash, the ellipsis, the middle dot of transcribed names): `关于` / `“加强`
+/// is `关于“加强`. These marks are not CJK on their own, so English lines
+/// still join with a space.
+fn joins_without_space(left: Option<char>, right: Option<char>) -> bool {
+    let shared = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·');
+    match (left, right) {
+        (Some(l), Some(r)) => (is_cjk(l) && (is_cjk(r) || shared(r))) || (shared(l) && is_cjk(r)),
+        _ => false,
+    }
+}
+
 /// Joins a source line to the block: a hard break keeps a line break; a soft
-/// one becomes a space, except between two CJK characters, where Chinese
-/// never puts one.
+/// one becomes a space, except where Chinese never puts one
+/// ([`joins_without_space`]).
 fn join_line(text: &mut String, line: &str, hard: bool) {
     if hard {
         text.push('\n');
-    } else {
-        let left = text.chars().next_back();
-        let right = line.chars().next();
-        if !(left.is_some_and(is_cjk) && right.is_some_and(is_cjk)) {
-            text.push(' ');
-        }
+    } else if !joins_without_space(text.chars().next_back(), line.chars().next()) {
+        text.push(' ');
     }
     text.push_str(line);
 }
@@ -559,9 +569,7 @@ impl Builder {
             return false;
         }
         let more = parse_inline(text);
-        let left = last.text.text.chars().next_back();
-        let right = more.text.chars().next();
-        if !(left.is_some_and(is_cjk) && right.is_some_and(is_cjk)) {
+        if !joins_without_space(last.text.text.chars().next_back(), more.text.chars().next()) {
             last.text.text.push(' ');
         }
         let shift = last.text.text.len();
