@@ -84,7 +84,8 @@ pub struct PairProblem {
 
 /// Every problem of each document on its own, and of the two together:
 /// missing counterparts, different footnote markers on the two sides of a
-/// clause, footnotes defined on one side only.
+/// clause, footnotes defined on one side only. Sorted as a reader goes
+/// through the files: the Chinese first, then the English, each by line.
 pub fn pair_problems(zh: &Document, en: &Document, rows: &[Row]) -> Vec<PairProblem> {
     let mut out: Vec<PairProblem> = Vec::new();
     for (lang, doc) in [(Lang::Zh, zh), (Lang::En, en)] {
@@ -153,6 +154,8 @@ pub fn pair_problems(zh: &Document, en: &Document, rows: &[Row]) -> Vec<PairProb
             }
         }
     }
+    // Stable: problems on the same line keep the order they were found in.
+    out.sort_by_key(|p| (p.lang == Lang::En, p.problem.line));
     out
 }
 

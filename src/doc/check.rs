@@ -41,10 +41,13 @@ pub fn problems(doc: &Document) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut referenced: HashSet<&str> = HashSet::new();
     let defined: HashSet<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    let mut reported: HashSet<&str> = HashSet::new();
     for clause in &doc.clauses {
+        // Once per clause and marker, however often the clause cites it.
+        reported.clear();
         for marker in clause.text.footnote_markers() {
             referenced.insert(marker);
-            if !defined.contains(marker) {
+            if !defined.contains(marker) && reported.insert(marker) {
                 out.push(Problem {
                     line: clause.line,
                     message: format!(

@@ -123,35 +123,39 @@ fn is_word_byte(b: Option<&u8>) -> bool {
     b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
 }
 
-/// Pairs openers with closers in order, per delimiter kind. Unpaired ones
-/// become literal. `_` only opens before a word and closes after one.
+/// Pairs openers with closers in order, per delimiter kind, keeping one
+/// pending opener per kind so nothing rescans. A delimiter opens only before
+/// non-whitespace and closes only after non-whitespace, so `2 * 3 * 4` keeps
+/// its asterisks; `_` also needs a non-word byte on its outer side, so
+/// `snake_case` stays literal. An opener that is never closed, or that a
+/// later opener of the same kind replaces, is literal.
 #[allow(clippy::needless_range_loop)]
 fn pair_delimiters(src: &str, tokens: &mut [Token]) {
     let bytes = src.as_bytes();
     let mut open: [Option<usize>; 3] = [None; 3];
     for index in 0..tokens.len() {
-        // Indexing, not iterating: the token is rewritten in place below.
+        // Indexing, not iterating: tokens are rewritten in place below.
         let Token::Delim { delim, at, .. } = tokens[index] else {
             continue;
         };
         let slot = delim as usize;
+        let width = if delim == Delim::Strong { 2 } else { 1 };
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(at + width);
+        let mut can_open = after.is_some_and(|b| !b.is_ascii_whitespace());
+        let mut can_close = before.is_some_and(|b| !b.is_ascii_whitespace());
         if delim == Delim::Under {
-            let before = if at == 0 { None } else { bytes.get(at - 1) };
-            let after = bytes.get(at + 1);
-            let can_open = !is_word_byte(before) && after.is_some_and(|b| !b.is_ascii_whitespace());
-            let can_close = open[slot].is_some() && !is_word_byte(after);
-            if can_close {
-                open[slot] = None;
-            } else if can_open {
-                open[slot] = Some(index);
-            } else {
-                set_literal(&mut tokens[index]);
-            }
-            continue;
+            can_open &= !is_word_byte(before);
+            can_close &= !is_word_byte(after);
         }
-        match open[slot].take() {
-            Some(_) => {}
-            None => open[slot] = Some(index),
+        if can_close && open[slot].is_some() {
+            open[slot] = None;
+        } else if can_open {
+            if let Some(stale) = open[slot].replace(index) {
+                set_literal(&mut tokens[stale]);
+            }
+        } else {
+            set_literal(&mut tokens[index]);
         }
     }
     for index in open.into_iter().flatten() {
@@ -171,6 +175,11 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
     // The lead phrase is the styled run that opens the block.
     let mut lead_open = false;
     let mut lead_done = false;
+    // Whether only whitespace has been written so far, checked over the text
+    // added since the last look: a long run of delimiters around spaces must
+    // not rescan the whole output each time (that was quadratic).
+    let mut blank = true;
+    let mut blank_checked = 0;
     let push = |out: &mut RichText, text: &str, kind: Option<SpanKind>| {
         if text.is_empty() {
             return;
@@ -179,8 +188,14 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
         out.text.push_str(text);
         let end = out.text.len();
         let Some(kind) = kind else { return };
+        // Adjacent runs of one style merge, except footnote references:
+        // `<sup>1</sup><sup>2</sup>` is two markers, not one `[1][2]`.
         match out.spans.last_mut() {
-            Some(last) if last.kind == kind && last.end == start => last.end = end,
+            Some(last)
+                if last.kind == kind && last.end == start && kind != SpanKind::FootnoteRef =>
+            {
+                last.end = end;
+            }
             _ => out.spans.push(Span { start, end, kind }),
         }
     };
@@ -214,14 +229,17 @@ fn render(src: &str, tokens: &[Token]) -> RichText {
                 let slot = delim as usize;
                 styled[slot] = !styled[slot];
                 let any = styled.iter().any(|s| *s);
-                if any && !lead_done && !out.text.chars().any(|c| !c.is_whitespace()) {
-                    lead_open = true;
-                } else if !any && lead_open {
-                    lead_open = false;
-                    lead_done = true;
+                if blank {
+                    blank = out.text[blank_checked..].chars().all(char::is_whitespace);
+                    blank_checked = out.text.len();
                 }
-                if !any {
-                    lead_done = true;
+                if any && !lead_done && blank {
+                    lead_open = true;
+                } else if !any {
+                    lead_open = false;
+                    // An empty styled run (`****`) is no lead phrase and does
+                    // not use up the chance of one.
+                    lead_done = !blank;
                 }
             }
             Token::Sup(start, end) => {

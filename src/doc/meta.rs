@@ -55,7 +55,9 @@ pub(crate) fn derive(doc: &mut Document) {
         match &clause.id {
             ClauseId::Header(_) => header(&mut meta, text),
             ClauseId::Title => {
-                let t = text.trim();
+                // The title as a name: without its footnote markers (`[*]`).
+                let plain = without_footnote_refs(&clause.text);
+                let t = plain.trim();
                 let end = t.find(['.', ' ']).unwrap_or(t.len());
                 meta.number = Some(t[..end].to_owned());
                 let rest = t[end..].trim_start_matches('.').trim();
@@ -83,6 +85,20 @@ pub(crate) fn derive(doc: &mut Document) {
         meta.symbol = Some(format!("{prefix}{number}"));
     }
     doc.meta = meta;
+}
+
+/// The text with every footnote reference label removed.
+fn without_footnote_refs(rich: &super::model::RichText) -> String {
+    let mut out = String::with_capacity(rich.text.len());
+    let mut from = 0;
+    for span in &rich.spans {
+        if span.kind == super::model::SpanKind::FootnoteRef {
+            out.push_str(&rich.text[from..span.start]);
+            from = span.end;
+        }
+    }
+    out.push_str(&rich.text[from..]);
+    out
 }
 
 fn header(meta: &mut super::model::Metadata, text: &str) {

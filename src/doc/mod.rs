@@ -1,6 +1,7 @@
 //! The document model and its parser. Owns what a resolution is; knows
 //! nothing of screens or terminals.
 
+mod blocks;
 pub mod check;
 pub mod id;
 mod inline;
@@ -9,7 +10,8 @@ mod meta;
 pub mod model;
 mod parse;
 
+pub use blocks::is_cjk;
 pub use id::{ClauseId, Target};
 pub use load::{LoadError, load_file};
 pub use model::{Clause, ClauseKind, Document, Footnote, Lang, Metadata, RichText, Span, SpanKind};
-pub use parse::{is_cjk, parse};
+pub use parse::parse;

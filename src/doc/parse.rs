@@ -1,40 +1,20 @@
-//! The block parser: source lines → blocks → clauses, footnotes, metadata.
+//! The block parser: blocks (`blocks.rs`) → clauses, footnotes, metadata.
 //!
-//! A resolution is a sequence of blocks separated by blank lines, but a line
-//! that opens a clause (`12. `, `(a) `, a lead phrase, a footnote definition,
-//! a heading, a page rule) starts a new block even without a blank line
-//! before it. Footnote definitions interleaved at former page ends go to the
-//! footnote table; a plain block right after them (or after a page rule)
-//! continues the clause that the page break interrupted.
+//! Each block is placed by its shape and where it comes: header, title,
+//! opening, preamble, operative part, closing. Footnote definitions
+//! interleaved at former page ends go to the footnote table; a plain block
+//! right after them (or after a page rule) continues the clause that the
+//! page break interrupted.
 //!
 //! Everything is one forward pass over the lines; nothing recurses.
 
 use std::collections::HashSet;
 
+use super::blocks::{Block, Shape, is_cjk, joins_without_space, split_blocks, sub_label};
 use super::id::ClauseId;
 use super::inline::{parse_inline, sup_at};
 use super::model::{Clause, Document, Footnote, Lang, Metadata, ParseNote, RichText};
 use crate::text::sanitize;
-
-/// What the first line of a block says it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shape {
-    Heading,
-    Rule,
-    FootnoteDef,
-    StarNote,
-    Operative(u32),
-    Sub,
-    Lead,
-    Plain,
-}
-
-struct Block {
-    shape: Shape,
-    /// 1-based line of the block's first line.
-    line: usize,
-    text: String,
-}
 
 /// Parses a whole document. Never fails: what cannot be placed becomes an
 /// unplaced clause.
@@ -63,132 +43,36 @@ fn detect_lang(source: &str) -> Lang {
     }
 }
 
-/// Ideographs and CJK punctuation: text that joins without a space.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}' | '\u{3000}'..='\u{303F}' | '\u{3040}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}')
+/// The value of a lowercase roman numeral written with i, v and x as used
+/// for sub-subparagraphs (`ii` → 2, `xiv` → 14); `None` unless `label` is
+/// exactly how that number is written.
+fn roman_value(label: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let digit = |b: u8| match b {
+        b'i' => Some(1i64),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let bytes = label.as_bytes();
+    let mut total = 0i64;
+    for (k, &b) in bytes.iter().enumerate() {
+        let value = digit(b)?;
+        let next = bytes.get(k + 1).and_then(|&n| digit(n)).unwrap_or(0);
+        total += if value < next { -value } else { value };
+    }
+    let n = u32::try_from(total).ok().filter(|n| *n > 0)?;
+    let canonical = "x".repeat(n as usize / 10) + UNITS[n as usize % 10];
+    (canonical == label).then_some(n)
 }
 
-fn shape_of(line: &str) -> Shape {
-    let t = line.trim_start();
-    if t.starts_with('#') {
-        let hashes = t.bytes().take_while(|b| *b == b'#').count();
-        if hashes <= 6 && t[hashes..].starts_with([' ', '\t']) {
-            return Shape::Heading;
-        }
-    }
-    if t.len() >= 3 && t.trim_end().bytes().all(|b| b == b'-') {
-        return Shape::Rule;
-    }
-    if let Some((_, _, len)) = sup_at(t)
-        && t[len..].starts_with(char::is_whitespace)
-    {
-        return Shape::FootnoteDef;
-    }
-    if t.starts_with("\\* ") || t.starts_with("\\*\t") {
-        return Shape::StarNote;
-    }
-    if let Some(n) = operative_number(t) {
-        return Shape::Operative(n);
-    }
-    if sub_label(t).is_some() {
-        return Shape::Sub;
-    }
-    if (t.starts_with("**") || t.starts_with('*') || t.starts_with('_')) && !t.starts_with("* ") {
-        return Shape::Lead;
-    }
-    Shape::Plain
-}
-
-/// `12. text` → 12. The number must be followed by `.` and a space.
-fn operative_number(t: &str) -> Option<u32> {
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 6 {
-        return None;
-    }
-    let rest = &t[digits..];
-    if !rest.starts_with(". ") && !rest.starts_with(".\t") && rest != "." {
-        return None;
-    }
-    t[..digits].parse().ok().filter(|n| *n > 0)
-}
-
-/// `(a) text` / `(ii) text` → `a` / `ii`.
-fn sub_label(t: &str) -> Option<&str> {
-    let rest = t.strip_prefix('(')?;
-    let close = rest.find(')')?;
-    let label = &rest[..close];
-    let ok = !label.is_empty()
-        && label.len() <= 6
-        && label.bytes().all(|b| b.is_ascii_lowercase())
-        && rest[close + 1..].starts_with([' ', '\t']);
-    ok.then_some(label)
-}
-
-/// Lowercase roman numerals as used for sub-subparagraphs.
-fn is_roman(label: &str) -> bool {
-    label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
-}
-
-fn split_blocks(source: &str) -> Vec<Block> {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<Block> = None;
-    let mut hard_break = false;
-    for (index, raw) in source.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let line_no = index + 1;
-        if raw.trim().is_empty() {
-            blocks.extend(current.take());
-            continue;
-        }
-        let shape = shape_of(raw);
-        let single = matches!(shape, Shape::Heading | Shape::Rule);
-        let starts_new = shape != Shape::Plain;
-        let breaks_here = raw.ends_with("  ") || raw.ends_with('\\');
-        let content = raw.trim();
-        let content = if breaks_here && content.ends_with('\\') && !content.ends_with("\\\\") {
-            &content[..content.len() - 1]
-        } else {
-            content
-        };
-        match current.as_mut() {
-            Some(block) if !starts_new => {
-                join_line(&mut block.text, content, hard_break);
-            }
-            _ => {
-                blocks.extend(current.take());
-                current = Some(Block {
-                    shape,
-                    line: line_no,
-                    text: content.to_owned(),
-                });
-            }
-        }
-        hard_break = breaks_here;
-        if single {
-            blocks.extend(current.take());
-        }
-    }
-    blocks.extend(current);
-    blocks
-}
-
-/// Joins a source line to the block: a hard break keeps a line break; a soft
-/// one becomes a space, except between two CJK characters, where Chinese
-/// never puts one.
-fn join_line(text: &mut String, line: &str, hard: bool) {
-    if hard {
-        text.push('\n');
-    } else {
-        let left = text.chars().next_back();
-        let right = line.chars().next();
-        if !(left.is_some_and(is_cjk) && right.is_some_and(is_cjk)) {
-            text.push(' ');
-        }
-    }
-    text.push_str(line);
+/// The label after `letter` in a lettered list: `h` → `i`, `u` → `v`,
+/// `hh` → `ii` (lists that run past `z` double the letter).
+fn next_letter(letter: &str) -> Option<String> {
+    let first = *letter.as_bytes().first()?;
+    let same = letter.bytes().all(|b| b == first);
+    (same && (b'a'..=b'y').contains(&first))
+        .then(|| char::from(first + 1).to_string().repeat(letter.len()))
 }
 
 #[derive(PartialEq, Eq)]
@@ -207,10 +91,18 @@ struct Builder {
     after_break: bool,
     counters: Counters,
     current_op: Option<u32>,
+    /// The operative paragraph that `(a)` subparagraphs belong to: the
+    /// current one unless its number was a repeat.
+    sub_parent: Option<u32>,
     /// The letter of the current `(a)` subparagraph, for `(i)` below it.
     current_letter: Option<String>,
+    /// The last roman sub-subparagraph under the current letter.
+    current_roman: Option<u32>,
     seen_ops: HashSet<u32>,
+    seen_subs: HashSet<ClauseId>,
     seen_markers: HashSet<String>,
+    /// The title heading is still to come.
+    title_ahead: bool,
 }
 
 #[derive(Default)]
@@ -241,14 +133,25 @@ impl Builder {
             after_break: false,
             counters: Counters::default(),
             current_op: None,
+            sub_parent: None,
             current_letter: None,
+            current_roman: None,
             seen_ops: HashSet::new(),
+            seen_subs: HashSet::new(),
             seen_markers: HashSet::new(),
+            title_ahead: false,
         }
     }
 
     fn build(mut self, blocks: Vec<Block>) -> Document {
-        for block in blocks {
+        // Where the title heading is, so that an italic or bold header line
+        // before it (`*Original: English*`) is not taken for a preambular
+        // clause, which would end the header and demote the title.
+        let title_at = blocks.iter().position(|b| {
+            b.shape == Shape::Heading && is_title(b.text.trim_start_matches('#').trim())
+        });
+        for (index, block) in blocks.into_iter().enumerate() {
+            self.title_ahead = title_at.is_some_and(|t| index < t);
             self.block(block);
         }
         super::meta::derive(&mut self.doc);
@@ -286,7 +189,10 @@ impl Builder {
             Shape::Operative(n) => self.operative(n, &text, line),
             Shape::Sub => self.subparagraph(&text, line),
             Shape::Lead => {
-                if self.phase != Phase::Body || self.current_op.is_none() {
+                if self.phase == Phase::Header && self.title_ahead {
+                    let id = ClauseId::Header(next(&mut self.counters.header));
+                    self.push(id, parse_inline(&text), line);
+                } else if self.phase != Phase::Body || self.current_op.is_none() {
                     self.phase = Phase::Body;
                     let id = ClauseId::Pp(next(&mut self.counters.pp));
                     self.push(id, parse_inline(&text), line);
@@ -335,7 +241,9 @@ impl Builder {
     fn section(&mut self, content: &str, line: usize) {
         self.phase = Phase::Body;
         self.current_op = None;
+        self.sub_parent = None;
         self.current_letter = None;
+        self.current_roman = None;
         let id = ClauseId::Section(next(&mut self.counters.section));
         self.push(id, parse_inline(content), line);
     }
@@ -344,7 +252,11 @@ impl Builder {
         self.phase = Phase::Body;
         let body = text.trim_start();
         let body = body[body.find('.').map_or(0, |dot| dot + 1)..].trim_start();
-        let id = if self.seen_ops.insert(n) {
+        let fresh = self.seen_ops.insert(n);
+        // The subparagraphs of a repeated number are unplaced like it: filed
+        // under the first paragraph n they would be aligned and cited as its.
+        self.sub_parent = fresh.then_some(n);
+        let id = if fresh {
             ClauseId::Op(n)
         } else {
             self.doc
@@ -354,33 +266,46 @@ impl Builder {
         };
         self.current_op = Some(n);
         self.current_letter = None;
+        self.current_roman = None;
         self.push(id, parse_inline(body), line);
     }
 
     fn subparagraph(&mut self, text: &str, line: usize) {
         let t = text.trim_start();
-        let (Some(op), Some(label)) = (self.current_op, sub_label(t)) else {
+        let (Some(op), Some(label)) = (self.sub_parent, sub_label(t)) else {
             self.unplaced(text, line);
             return;
         };
         let body = t[label.len() + 2..].trim_start();
-        // `(i)` right after `(h)` is the letter i; under any other letter a
-        // roman numeral is a sub-subparagraph.
-        let full = match &self.current_letter {
-            Some(letter) if is_roman(label) && !(label == "i" && letter == "h") => {
-                format!("{letter}.{label}")
-            }
-            _ => {
-                self.current_letter = Some(label.to_owned());
-                label.to_owned()
-            }
+        let sub_sub = self.sub_sub_value(label);
+        let full = if let (Some(letter), Some(value)) = (&self.current_letter, sub_sub) {
+            self.current_roman = Some(value);
+            format!("{letter}.{label}")
+        } else {
+            self.current_letter = Some(label.to_owned());
+            self.current_roman = None;
+            label.to_owned()
         };
         let id = ClauseId::Sub(op, full);
-        if self.doc.clauses.iter().rev().take(64).any(|c| c.id == id) {
+        if !self.seen_subs.insert(id.clone()) {
             self.unplaced(text, line);
             return;
         }
         self.push(id, parse_inline(body), line);
+    }
+
+    /// The roman value of `(label)` if it is a sub-subparagraph under the
+    /// current letter rather than the next letter. i, v and x are both: the
+    /// label continues an open roman list (`(v)` after `(iv)`), else it is
+    /// the next letter when it follows the current one in the alphabet
+    /// (`(i)` after `(h)`, `(v)` after `(u)`, `(x)` after `(w)`), else any
+    /// roman numeral under a letter is a sub-subparagraph.
+    fn sub_sub_value(&self, label: &str) -> Option<u32> {
+        let letter = self.current_letter.as_deref()?;
+        let value = roman_value(label)?;
+        let continues = self.current_roman.is_some_and(|r| r + 1 == value);
+        let next = next_letter(letter).is_some_and(|next| next == label);
+        (continues || !next).then_some(value)
     }
 
     fn plain(&mut self, text: &str, line: usize, after_break: bool) {
@@ -413,21 +338,20 @@ impl Builder {
         }
     }
 
-    /// Appends a block to the clause a page break interrupted.
+    /// Appends a block to the clause a page break interrupted. Headings
+    /// (title, sections) are one line each, so no page break interrupts them.
     fn continue_last(&mut self, text: &str) -> bool {
         let Some(last) = self.doc.clauses.last_mut() else {
             return false;
         };
         if matches!(
             last.id,
-            ClauseId::Closing(_) | ClauseId::Title | ClauseId::Header(_)
+            ClauseId::Closing(_) | ClauseId::Title | ClauseId::Header(_) | ClauseId::Section(_)
         ) {
             return false;
         }
         let more = parse_inline(text);
-        let left = last.text.text.chars().next_back();
-        let right = more.text.chars().next();
-        if !(left.is_some_and(is_cjk) && right.is_some_and(is_cjk)) {
+        if !joins_without_space(last.text.text.chars().next_back(), more.text.chars().next()) {
             last.text.text.push(' ');
         }
         let shift = last.text.text.len();
@@ -476,12 +400,16 @@ fn is_section_line(text: &str) -> bool {
     roman || letter || (annex && t.chars().count() <= 40)
 }
 
-/// The date and meeting lines that close a resolution.
+/// The date and meeting lines that close a resolution: a short first line
+/// that is a date or names the plenary meeting (`第 60 次全体会议`,
+/// `60th plenary meeting`). A sentence that merely mentions a plenary
+/// meeting is text, not a closing line.
 fn is_closing_line(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("").trim();
-    first.contains("全体会议")
-        || first.contains("plenary meeting")
-        || super::meta::looks_like_date(first)
+    let meeting = first.trim_end_matches(['.', '。']).trim_end();
+    let names_meeting = meeting.chars().count() <= 40
+        && (meeting.ends_with("全体会议") || meeting.ends_with("plenary meeting"));
+    names_meeting || super::meta::looks_like_date(first)
 }
 
 #[cfg(test)]
@@ -489,32 +417,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shapes() {
-        assert_eq!(shape_of("## 大会"), Shape::Heading);
-        assert_eq!(shape_of("---"), Shape::Rule);
-        assert_eq!(shape_of("<sup>9</sup> A/67/156。"), Shape::FootnoteDef);
-        assert_eq!(shape_of("<sup>9</sup>A/67/156"), Shape::Plain);
-        assert_eq!(shape_of("\\* 因技术原因"), Shape::StarNote);
-        assert_eq!(shape_of("12. **又请**"), Shape::Operative(12));
-        assert_eq!(shape_of("2012 年 12 月 20 日"), Shape::Plain);
-        assert_eq!(shape_of("(a) text"), Shape::Sub);
-        assert_eq!(shape_of("**重申**其"), Shape::Lead);
-        assert_eq!(shape_of("*Recalling* its"), Shape::Lead);
-        assert_eq!(shape_of("* list item"), Shape::Plain);
-    }
-
-    #[test]
     fn titles() {
         assert!(is_title("67/189. 加强"));
         assert!(is_title("67/189 Strengthening"));
         assert!(!is_title("第六十七届会议"));
         assert!(!is_title("2012/17"));
-    }
-
-    #[test]
-    fn hard_and_soft_breaks() {
-        let blocks = split_blocks("a  \nb\nc\n中文\n继续");
-        assert_eq!(blocks.len(), 1);
-        assert_eq!(blocks[0].text, "a\nb c 中文继续");
     }
 }
