@@ -8,6 +8,7 @@
 //!
 //! Everything is one forward pass over the lines; nothing recurses.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::blocks::{Block, Shape, is_cjk, joins_without_space, split_blocks, sub_label};
@@ -164,7 +165,11 @@ impl Builder {
 
     fn block(&mut self, block: Block) {
         let Block { shape, line, text } = block;
-        let text = sanitize(&text).into_owned();
+        // Almost every block is clean: keep its text rather than copy it.
+        let text = match sanitize(&text) {
+            Cow::Owned(clean) => clean,
+            Cow::Borrowed(_) => text,
+        };
         match shape {
             Shape::Rule => {
                 self.after_break = true;
