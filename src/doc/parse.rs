@@ -144,7 +144,7 @@ impl Builder {
         }
     }
 
-    fn build(mut self, blocks: Vec<Block>) -> Document {
+    fn build(mut self, blocks: Vec<Block<'_>>) -> Document {
         // Where the title heading is, so that an italic or bold header line
         // before it (`*Original: English*`) is not taken for a preambular
         // clause, which would end the header and demote the title.
@@ -163,11 +163,11 @@ impl Builder {
         self.doc.clauses.push(Clause { id, text, line });
     }
 
-    fn block(&mut self, block: Block) {
+    fn block(&mut self, block: Block<'_>) {
         let Block { shape, line, text } = block;
         // Almost every block is clean: keep its text rather than copy it.
         let text = match sanitize(&text) {
-            Cow::Owned(clean) => clean,
+            Cow::Owned(clean) => Cow::Owned(clean),
             Cow::Borrowed(_) => text,
         };
         match shape {
