@@ -16,7 +16,7 @@
 use std::time::{Duration, Instant};
 
 use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
 use diglot::align::Pair;
 use diglot::app::update::jump;
 use diglot::app::viewport::Layout;
@@ -319,6 +319,31 @@ fn bench_size(c: &mut Criterion, n: usize, pair: Pair) {
                 s.type_text(typed);
             },
             |s| s.press(ch(last)),
+        );
+    }
+    screen.close();
+
+    // The first search of a session also needs the search index, which `/`
+    // starts folding on a thread: a fresh reader each time (prepared
+    // untimed), `/`, a pause (none, or 100 ms, a fast typist's gap between
+    // two keys), then the timed first character.
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    if n > 1 {
+        group.measurement_time(Duration::from_secs(1));
+    }
+    let pair: Pair = (*screen.app.pair).clone();
+    for pause_ms in [0, 100] {
+        bench_step(
+            &mut group,
+            &format!("/ first search keystroke a, {pause_ms} ms after /"),
+            &mut screen,
+            |s| {
+                *s = Screen::new(pair.clone());
+                s.go(middle);
+                s.press(ch('/'));
+                std::thread::sleep(Duration::from_millis(pause_ms));
+            },
+            |s| s.press(ch('a')),
         );
     }
     screen.close();
