@@ -196,7 +196,13 @@ fn set_literal(token: &mut Token) {
 }
 
 fn render(src: &str, tokens: &[Token]) -> RichText {
-    let mut out = RichText::default();
+    // The flat text is never longer than its source (markup only shrinks:
+    // `<sup>2</sup>` is `[2]`), so one allocation holds it, instead of a
+    // string grown by doubling, reallocated several times per clause.
+    let mut out = RichText {
+        text: String::with_capacity(src.len()),
+        spans: Vec::new(),
+    };
     let mut styled = [false; 3];
     // The lead phrase is the styled run that opens the block.
     let mut lead_open = false;
