@@ -25,8 +25,7 @@ pub fn load_pair(files: &[PathBuf]) -> Result<Pair> {
     match files {
         [] => Ok(Pair::embedded()),
         [zh, en] => {
-            let a = load_file(zh)?;
-            let b = load_file(en)?;
+            let (a, b) = crate::doc::load::load_files(zh, en)?;
             Ok(if a.lang == Lang::En && b.lang == Lang::Zh {
                 Pair::new(b, a)
             } else {
