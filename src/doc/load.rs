@@ -54,7 +54,13 @@ fn load_file_with(path: &Path, buffer: &mut Vec<u8>) -> Result<Document, LoadErr
     }
     buffer.clear();
     File::open(path)
-        .and_then(|mut file| file.read_to_end(buffer))
+        .and_then(|mut file| {
+            // Exactly the file's size: left to grow, a buffer holding the
+            // first file would double rather than fit the second.
+            let size = file.metadata().map_or(0, |m| m.len());
+            buffer.reserve_exact(usize::try_from(size).unwrap_or(0));
+            file.read_to_end(buffer)
+        })
         .map_err(|source| match source.kind() {
             io::ErrorKind::NotFound => LoadError::NotFound { path: owned() },
             _ => LoadError::Io {
