@@ -263,6 +263,7 @@ fn bench_size(c: &mut Criterion, n: usize, pair: Pair) {
     // All the reader does for `m`: the update asks for a save; the frame
     // is drawn, then the save runs (atomic write, fsync, rename, fsync of
     // the directory). The screen has changed after "m (bookmark)" alone.
+    group.sample_size(30);
     bench_step(
         &mut group,
         "m (bookmark), then save",
@@ -273,6 +274,7 @@ fn bench_size(c: &mut Criterion, n: usize, pair: Pair) {
             diglot::term::save(&mut s.app);
         },
     );
+    group.sample_size(100);
 
     screen.go(middle);
     bench_step(&mut group, "t (outline)", &mut screen, Screen::close, |s| {
@@ -303,9 +305,7 @@ fn bench_size(c: &mut Criterion, n: usize, pair: Pair) {
     screen.press(ch('/'));
     screen.type_text("x");
     screen.close();
-    if n > 1 {
-        group.sample_size(20);
-    }
+    group.sample_size(if n > 1 { 20 } else { 50 });
     for query in ["洗钱", "money", "a"] {
         let (typed, last) = query.split_at(query.char_indices().last().map_or(0, |(i, _)| i));
         let last = last.chars().next().expect("a last character");
@@ -329,8 +329,25 @@ fn bench_size(c: &mut Criterion, n: usize, pair: Pair) {
     // two keys), then the timed first character.
     group.sampling_mode(SamplingMode::Flat).sample_size(10);
     if n > 1 {
-        group.measurement_time(Duration::from_secs(1));
+        group.measurement_time(Duration::from_secs(2));
     }
+    // Every step above follows the previous one at once, with the caches
+    // of the CPU warm. A reader pauses between keys: `j` 100 ms after the
+    // last key, the process asleep meanwhile.
+    screen.go(middle);
+    bench_step(
+        &mut group,
+        "j (line), 100 ms after the last key",
+        &mut screen,
+        |s| {
+            if at_end(s) {
+                s.go(middle);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        },
+        |s| s.press(ch('j')),
+    );
+
     let pair: Pair = (*screen.app.pair).clone();
     for pause_ms in [0, 100] {
         bench_step(

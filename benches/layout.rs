@@ -6,6 +6,7 @@
 //! hard line.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use diglot::text::{WrapOptions, sanitize, str_width, wrap};
@@ -77,5 +78,14 @@ fn bench_width_and_sanitize(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_wrap, bench_width_and_sanitize);
+criterion_group! {
+    name = benches;
+    // Each iteration handles 400 kB (milliseconds): twenty samples over
+    // three seconds keep the whole `cargo bench` suite near ten minutes.
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = bench_wrap, bench_width_and_sanitize
+}
 criterion_main!(benches);

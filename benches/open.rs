@@ -42,6 +42,7 @@ fn tune(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, n: usi
             .measurement_time(Duration::from_secs(6));
     } else {
         group
+            .sample_size(50)
             .warm_up_time(Duration::from_secs(1))
             .measurement_time(Duration::from_secs(2));
     }

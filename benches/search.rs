@@ -121,10 +121,15 @@ fn bench_size(c: &mut Criterion, copies: u32) {
         println!("search x{copies}: {query}: {} hits", index.count(query));
     }
     let mut group = c.benchmark_group(format!("search_x{copies}"));
+    // Short runs: 42 benchmarks here, and the whole `cargo bench` suite
+    // should finish in about ten minutes.
+    group.warm_up_time(Duration::from_secs(1));
     if copies > 1 {
         group
             .sample_size(10)
-            .measurement_time(Duration::from_secs(8));
+            .measurement_time(Duration::from_secs(3));
+    } else {
+        group.measurement_time(Duration::from_secs(2));
     }
     group.bench_function("build", |b| b.iter(|| SearchIndex::new(black_box(&pair))));
     for query in QUERIES {
