@@ -254,11 +254,15 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
             };
         let mut boundary = Boundary::Kinsoku;
         if cl.pos > 0 && !self.after_opening && !closing {
-            while self.next_uax < cl.pos {
+            if self.next_uax < cl.pos {
                 // Other mandatory breaks (U+2028, NEL …) count as ordinary
                 // opportunities: only '\n' ends a hard line in diglot. After
                 // the last one (at the end of the line) nothing is reported.
-                self.next_uax = self.uax.next().map_or(usize::MAX, |(p, _)| p);
+                let pos = cl.pos;
+                self.next_uax = self
+                    .uax
+                    .find(|&(p, _)| p >= pos)
+                    .map_or(usize::MAX, |(p, _)| p);
             }
             boundary = if self.next_uax == cl.pos {
                 if self.prev_last == '/' {
@@ -285,6 +289,17 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
             self.after_opening = opening;
         }
         boundary
+    }
+
+    /// Moves past a run of clusters that the caller classified itself:
+    /// ASCII letters and digits (no opportunity inside, UAX #14 `LB23`,
+    /// `LB25`, `LB28`) or CJK ideographs (an opportunity before each, `LB31`),
+    /// none of them punctuation or a quotation mark. `last` is the run's
+    /// last character.
+    pub(crate) fn skip_run(&mut self, last: char) {
+        self.prev_last = last;
+        self.before_final_quote = None;
+        self.after_opening = false;
     }
 
     /// Whether the first non-blank character at or after `pos` is closing
