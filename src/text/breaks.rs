@@ -199,6 +199,10 @@ pub(crate) enum Boundary {
 pub(crate) struct BreakFinder<'a, I> {
     line: &'a str,
     uax: I,
+    /// `linebreaks`, to start over at a known state (see `restart_at`).
+    restart: fn(&'a str) -> I,
+    /// Where in the line `uax` started: it reports offsets from there.
+    uax_base: usize,
     /// The next opportunity `unicode-linebreak` reported, not yet reached.
     next_uax: usize,
     /// Last character of the previous cluster (NUL at the start).
@@ -222,6 +226,8 @@ pub(crate) fn break_finder(
     BreakFinder {
         line,
         uax: linebreaks(line),
+        restart: linebreaks,
+        uax_base: 0,
         next_uax: 0,
         prev_last: '\0',
         before_final_quote: None,
@@ -258,11 +264,11 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
                 // Other mandatory breaks (U+2028, NEL …) count as ordinary
                 // opportunities: only '\n' ends a hard line in diglot. After
                 // the last one (at the end of the line) nothing is reported.
-                let pos = cl.pos;
+                let pos = cl.pos - self.uax_base;
                 self.next_uax = self
                     .uax
                     .find(|&(p, _)| p >= pos)
-                    .map_or(usize::MAX, |(p, _)| p);
+                    .map_or(usize::MAX, |(p, _)| p + self.uax_base);
             }
             boundary = if self.next_uax == cl.pos {
                 if self.prev_last == '/' {
@@ -300,6 +306,18 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
         self.prev_last = last;
         self.before_final_quote = None;
         self.after_opening = false;
+    }
+
+    /// Starts UAX #14 over at `pos`, the start of an ASCII word that
+    /// follows a space, instead of scanning the text before it: there the
+    /// state of the algorithm is the same as at the start of a text (after
+    /// the first character, a letter or digit, it is that character's
+    /// class either way). The boundary at `pos` itself, which a fresh start
+    /// never reports, is the caller's: it is an opportunity (`LB18`).
+    pub(crate) fn restart_at(&mut self, pos: usize) {
+        self.uax = (self.restart)(&self.line[pos..]);
+        self.uax_base = pos;
+        self.next_uax = pos;
     }
 
     /// Whether the first non-blank character at or after `pos` is closing

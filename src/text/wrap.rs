@@ -324,6 +324,32 @@ impl<'o> HardLine<'o> {
         self.content_col = self.col;
     }
 
+    /// Adds spaces `from..start` and the ASCII letters and digits
+    /// `start..end` after them, which follow a letter or digit and fit on
+    /// the line: an ordinary opportunity before the word, none inside it.
+    fn ascii_word(&mut self, from: usize, start: usize, end: usize) {
+        debug_assert!(self.inked && self.content_end == from && start > from && end > start);
+        self.col += start - from;
+        self.soft = Some(Candidate {
+            end: self.content_end,
+            end_col: self.content_col,
+            next: start,
+            next_col: self.col,
+        });
+        self.redo = None;
+        self.col += end - start;
+        if end - start >= 2 {
+            self.cut = Some(Candidate {
+                end: end - 1,
+                end_col: self.col - 1,
+                next: end - 1,
+                next_col: self.col - 1,
+            });
+        }
+        self.content_end = end;
+        self.content_col = self.col;
+    }
+
     /// Adds ideographs `from..end` (three bytes, two columns each), which
     /// follow an ideograph: an ordinary opportunity before each one, always
     /// the latest, so an overfull line breaks right before the ideograph
@@ -389,11 +415,18 @@ fn wrap_hard_line(
         if cl.len == 1 && cl.first.is_ascii_alphanumeric() {
             // Only as much as fits: what follows goes through `push`, which
             // breaks the line (and the run is never scanned twice).
-            let end = ascii_alnum_run_end(bytes, after, state.room());
+            let mut end = ascii_alnum_run_end(bytes, after, state.room());
             if end > after {
                 state.ascii_run(after, end);
                 breaks.skip_run(char::from(bytes[end - 1]));
                 clusters.skip_to(end);
+            } else {
+                end = after;
+            }
+            if let Some(words) = ascii_words(&mut state, bytes, end, glue, base) {
+                breaks.skip_run(words.last);
+                breaks.restart_at(words.last_start);
+                clusters.skip_to(words.end);
             }
         } else if cl.len == 3 && is_ideograph(cl.first) {
             // A glued offset needs `push`: the run stops before it.
@@ -415,6 +448,66 @@ fn wrap_hard_line(
 /// Wide, three bytes in UTF-8, never punctuation.
 fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Words laid out by [`ascii_words`]: where they end, where the last one
+/// starts, and its last character.
+struct Words {
+    end: usize,
+    last_start: usize,
+    last: char,
+}
+
+/// Lays out plain ASCII words — spaces, then letters and digits — that
+/// follow a letter or digit at `from`, as long as each whole word fits on
+/// the line. Before each such word UAX #14 has an opportunity (`LB18`,
+/// `SP ÷`; nothing in `LB8`–`LB17` applies between a letter or digit and a
+/// letter or digit) and inside it none, so the result is exactly what
+/// `push` gives, without running UAX #14 over these words.
+fn ascii_words(
+    state: &mut HardLine<'_>,
+    bytes: &[u8],
+    from: usize,
+    glue: &mut Glue<'_>,
+    base: usize,
+) -> Option<Words> {
+    let mut at = from;
+    let mut words = None;
+    loop {
+        // Never look further than what fits: a long run is left to `push`
+        // after one short look, so no byte is looked at twice.
+        let room = state.room();
+        let spaces = bytes[at..]
+            .iter()
+            .take(room)
+            .take_while(|&&b| b == b' ')
+            .count();
+        let start = at + spaces;
+        let room = room - spaces;
+        let letters = bytes[start..]
+            .iter()
+            .take(room.saturating_add(1))
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let end = start + letters;
+        if spaces == 0
+            || letters == 0
+            || letters > room
+            // A combining mark may join the last letter.
+            || bytes.get(end).is_some_and(|b| !b.is_ascii())
+            // A glued opportunity is weak: `push` decides.
+            || glue.next_from(base + start) == Some(base + start)
+        {
+            return words;
+        }
+        state.ascii_word(at, start, end);
+        words = Some(Words {
+            end,
+            last_start: start,
+            last: char::from(bytes[end - 1]),
+        });
+        at = end;
+    }
 }
 
 /// End of the run of ASCII letters and digits starting at `from`, at most
@@ -470,8 +563,10 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(&[
                 "大会", "重申联合国", "a", "Convention", "65", "x1", " ", "\u{3000}", "，", "。",
                 "（", "“", "”", "/", "e\u{301}", "葛\u{e0100}", "\u{4dc0}", "\u{301}", "\n",
-                "A/RES/67/189", "\u{200b}", "㐀", "鿿",
-            ][..]), 0..60),
+                "A/RES/67/189", "\u{200b}", "㐀", "鿿", " the", " General", " Assembly", "  of",
+                " 2012", "12.5", "%", ",", ".", "(", ")", "-", "\"", "'", "[7]", " (", " \"", "\u{a0}",
+                ":", ";", "?", "!", "$", "#", "\u{2014}", "\u{ad}", "\t", "\r", "“a”", "\u{2028}",
+            ][..]), 0..80),
             width in 0usize..40,
             ambiguous_wide in any::<bool>(),
             glue_every in 1usize..40,
