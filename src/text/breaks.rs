@@ -1,4 +1,4 @@
-//! Where a line may be broken: UAX #14 with two corrections.
+//! Where a line may be broken: UAX #14 with three corrections.
 //!
 //! `unicode-linebreak` implements UAX #14 at Unicode 15.0. On top of it:
 //!
@@ -12,24 +12,30 @@
 //! 2. **Kinsoku**: no opportunity right before a closing/non-starter
 //!    punctuation mark (，。、；：？！）》」』”’ …, and `,.;:!?)]}`) or
 //!    right after an opening one (（《「『“‘ …, and `([{`), whatever UAX #14
-//!    says; a cut by width, when nothing else fits, avoids these places too. UAX #14 already
-//!    forbids nearly all of these; the exceptions it makes (after U+200B
-//!    ZERO WIDTH SPACE, `LB8`; after spaces, `LB18`, which in 15.0 outranks the
-//!    quotation rule) would put such a mark at a line edge.
-//!
+//!    says. UAX #14 already forbids nearly all of these; the exceptions it
+//!    makes (after U+200B ZERO WIDTH SPACE, `LB8`; after spaces, `LB18`,
+//!    which in 15.0 outranks the quotation and non-starter rules) would put
+//!    such a mark at a line edge. Blanks at a break are dropped, so a break
+//!    before blanks counts as a break before what follows them. A cluster
+//!    counts as the punctuation it contains. A cut by width, when nothing
+//!    else fits, avoids these places too.
 //! 3. **Solidus**: an opportunity right after `/` (UAX #14 allows
 //!    `A/ | RES/67/189` and `https:// | www`) is *weak*: taken only when no
 //!    other opportunity on the line fits, so a document symbol moves to the
 //!    next line whole when it can, and is split at a `/` only when it is
 //!    wider than the line.
 //!
+//! Only `'\n'` is a hard break in diglot; the other mandatory breaks of
+//! UAX #14 (U+2028, NEL, CR alone) count as ordinary opportunities.
+//!
 //! Opportunities are found in one forward pass, one grapheme cluster at a
 //! time, so that the wrapper can consume them as it goes; they are only
 //! ever reported at grapheme-cluster boundaries.
 
+use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
+
 use super::clusters::{Cluster, clusters};
 use super::width::is_east_asian;
-use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
 
 /// Marks that must not begin a line: Chinese and full-width closing
 /// brackets and sentence punctuation, closing quotes, and their ASCII

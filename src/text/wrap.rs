@@ -1,12 +1,18 @@
 //! Greedy line wrapping by display columns.
 //!
-//! One forward pass over the grapheme clusters of each hard line, carrying
-//! the last break opportunity seen (and, separately, the last "glued" one),
-//! so no text is ever scanned twice: linear in the length of the text,
-//! however long a single line is.
+//! One forward pass over the grapheme clusters of each hard line. The pass
+//! carries, for the current line, the last ordinary break opportunity, the
+//! last weak one (after `/`, or glued) and the last place where a cut by
+//! width would not break kinsoku; when a cluster does not fit, the best of
+//! them ends the line. Nothing is scanned twice: linear in the length of the
+//! text, however long a single line is (a 3 MB clause is one hard line).
+//! Runs whose opportunities are known in advance are laid out in bulk by
+//! [`runs`].
 
 use super::breaks::{Boundary, break_finder};
-use super::clusters::{Cluster, clusters, is_simple};
+use super::clusters::{Cluster, clusters};
+
+mod runs;
 
 /// How to wrap: the pane width in display columns and the width of East
 /// Asian Ambiguous characters.
@@ -28,8 +34,8 @@ pub struct Line {
 /// Wraps `text` into lines of at most `opts.width` display columns.
 ///
 /// - Each `'\n'` ends a line (hard break) and belongs to no line, nor does
-///   a `'\r'` right before it. Empty text
-///   gives one empty line; text ending in `'\n'` gives a final empty line.
+///   a `'\r'` right before it. Empty text gives one empty line; text ending
+///   in `'\n'` gives a final empty line.
 /// - Soft breaks come from UAX #14, with `LB19a` and kinsoku corrections (see
 ///   [`break_opportunities`](super::break_opportunities)). Among them the
 ///   last one that fits is taken (greedy).
@@ -40,7 +46,10 @@ pub struct Line {
 /// - `glue` is a sorted list of byte offsets before which a soft break is
 ///   taken only when no other opportunity on the line fits (a footnote
 ///   marker stays with the word before it). Offsets that are not
-///   opportunities are ignored, and so is an unsorted tail.
+///   opportunities are ignored, and so is an unsorted tail. Opportunities
+///   right after a `/` are weak in the same way, so `A/RES/67/189` moves to
+///   the next line whole when it fits there, and is split after a `/`
+///   (filling the line before) only when it is wider than a line.
 /// - When no opportunity fits, the line is cut by width at a grapheme
 ///   cluster boundary (a long URL, a run of text with no break).
 /// - A cluster is never split, and a wide character never straddles the
@@ -55,7 +64,7 @@ pub fn wrap(text: &str, glue: &[usize], opts: WrapOptions) -> Vec<Line> {
     wrap_with(text, glue, opts, true)
 }
 
-fn wrap_with(text: &str, glue: &[usize], opts: WrapOptions, runs: bool) -> Vec<Line> {
+fn wrap_with(text: &str, glue: &[usize], opts: WrapOptions, bulk: bool) -> Vec<Line> {
     let width = opts.width.max(1);
     let opts = WrapOptions { width, ..opts };
     let mut out = Vec::with_capacity(text.len() / width.saturating_mul(2).max(16) + 1);
@@ -67,7 +76,7 @@ fn wrap_with(text: &str, glue: &[usize], opts: WrapOptions, runs: bool) -> Vec<L
     for hard_line in text.split('\n') {
         // In "\r\n" the CR is part of the line break, as the LF is.
         let line = hard_line.strip_suffix('\r').unwrap_or(hard_line);
-        wrap_hard_line(line, base, &mut glue, opts, runs, &mut out);
+        wrap_hard_line(line, base, &mut glue, opts, bulk, &mut out);
         base += hard_line.len() + 1;
     }
     out
@@ -299,108 +308,23 @@ impl<'o> HardLine<'o> {
         }
     }
 
-    /// How many more columns of content fit on the current line.
-    fn room(&self) -> usize {
-        self.width.saturating_sub(self.col - self.start_col)
-    }
-
-    fn fits(&self, n: usize) -> bool {
-        n <= self.room()
-    }
-
-    /// Adds ASCII letters and digits `from..end`, which follow a letter or
-    /// digit and fit on the line: no opportunity between them, so only the
-    /// last place to cut by width changes.
-    fn ascii_run(&mut self, from: usize, end: usize) {
-        debug_assert!(end > from && self.inked && self.fits(end - from));
-        self.col += end - from;
-        self.cut = Some(Candidate {
-            end: end - 1,
-            end_col: self.col - 1,
-            next: end - 1,
-            next_col: self.col - 1,
-        });
-        self.content_end = end;
-        self.content_col = self.col;
-    }
-
-    /// Adds spaces `from..start` and the ASCII letters and digits
-    /// `start..end` after them, which follow a letter or digit and fit on
-    /// the line: an ordinary opportunity before the word, none inside it.
-    fn ascii_word(&mut self, from: usize, start: usize, end: usize) {
-        debug_assert!(self.inked && self.content_end == from && start > from && end > start);
-        self.col += start - from;
-        self.soft = Some(Candidate {
-            end: self.content_end,
-            end_col: self.content_col,
-            next: start,
-            next_col: self.col,
-        });
-        self.redo = None;
-        self.col += end - start;
-        if end - start >= 2 {
-            self.cut = Some(Candidate {
-                end: end - 1,
-                end_col: self.col - 1,
-                next: end - 1,
-                next_col: self.col - 1,
-            });
-        }
-        self.content_end = end;
-        self.content_col = self.col;
-    }
-
-    /// Adds ideographs `from..end` (three bytes, two columns each), which
-    /// follow an ideograph: an ordinary opportunity before each one, always
-    /// the latest, so an overfull line breaks right before the ideograph
-    /// that does not fit.
-    fn ideograph_run(&mut self, from: usize, end: usize) {
-        debug_assert!(self.inked && self.content_end == from);
-        self.redo = None;
-        let mut pos = from;
-        while pos < end {
-            if self.col + 2 - self.start_col > self.width {
-                self.emit(pos, self.col);
-                self.start = pos;
-                self.start_col = self.col;
-                self.soft = None;
-                self.weak = None;
-                self.cut = None;
-            }
-            self.col += 2;
-            pos += 3;
-        }
-        self.content_end = end;
-        self.content_col = self.col;
-        let last = end - 3;
-        if last > self.start {
-            self.soft = Some(Candidate {
-                end: last,
-                end_col: self.col - 2,
-                next: last,
-                next_col: self.col - 2,
-            });
-        }
-    }
-
     fn finish(mut self) {
         self.emit(self.content_end, self.content_col);
     }
 }
 
 /// Wraps one hard line (no `'\n'` inside) that starts at byte `base` of the
-/// text, appending to `out`. With `runs`, runs of ASCII letters and digits
-/// and of CJK ideographs are laid out in bulk, with exactly the result the
-/// cluster-by-cluster path gives (a test checks this).
+/// text, appending to `out`. With `bulk`, runs of ASCII letters and digits,
+/// plain ASCII words and runs of CJK ideographs are laid out in bulk (see
+/// [`runs`]), with exactly the result the cluster-by-cluster path gives.
 fn wrap_hard_line(
     line: &str,
     base: usize,
     glue: &mut Glue<'_>,
     opts: WrapOptions,
-    runs: bool,
+    bulk: bool,
     out: &mut Vec<Line>,
 ) {
-    let bytes = line.as_bytes();
     let mut breaks = break_finder(line);
     let mut state = HardLine::new(out, base, opts.width);
     let mut clusters = clusters(line, opts.ambiguous_wide);
@@ -408,174 +332,10 @@ fn wrap_hard_line(
         let boundary = breaks.boundary_before(&cl);
         let glued = boundary >= Boundary::Weak && glue.contains(base + cl.pos);
         state.push(&cl, boundary, glued);
-        if !runs {
+        if !bulk {
             continue;
         }
-        let after = cl.pos + cl.len;
-        if cl.len == 1 && cl.first.is_ascii_alphanumeric() {
-            // Only as much as fits: what follows goes through `push`, which
-            // breaks the line (and the run is never scanned twice).
-            let mut end = ascii_alnum_run_end(bytes, after, state.room());
-            if end > after {
-                state.ascii_run(after, end);
-                breaks.skip_run(char::from(bytes[end - 1]));
-                clusters.skip_to(end);
-            } else {
-                end = after;
-            }
-            if let Some(words) = ascii_words(&mut state, bytes, end, glue, base) {
-                breaks.skip_run(words.last);
-                breaks.restart_at(words.last_start);
-                clusters.skip_to(words.end);
-            }
-        } else if cl.len == 3 && is_ideograph(cl.first) {
-            // A glued offset needs `push`: the run stops before it.
-            let limit = glue
-                .next_from(base + after)
-                .map_or(line.len(), |g| g - base);
-            let (end, last) = ideograph_run_end(line, after, limit);
-            if end > after {
-                state.ideograph_run(after, end);
-                breaks.skip_run(last);
-                clusters.skip_to(end);
-            }
-        }
+        runs::lay_out_run(&mut state, &mut breaks, &mut clusters, glue, line, &cl);
     }
     state.finish();
-}
-
-/// CJK Unified Ideographs and Extension A: line-break class ID, East Asian
-/// Wide, three bytes in UTF-8, never punctuation.
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
-}
-
-/// Words laid out by [`ascii_words`]: where they end, where the last one
-/// starts, and its last character.
-struct Words {
-    end: usize,
-    last_start: usize,
-    last: char,
-}
-
-/// Lays out plain ASCII words — spaces, then letters and digits — that
-/// follow a letter or digit at `from`, as long as each whole word fits on
-/// the line. Before each such word UAX #14 has an opportunity (`LB18`,
-/// `SP ÷`; nothing in `LB8`–`LB17` applies between a letter or digit and a
-/// letter or digit) and inside it none, so the result is exactly what
-/// `push` gives, without running UAX #14 over these words.
-fn ascii_words(
-    state: &mut HardLine<'_>,
-    bytes: &[u8],
-    from: usize,
-    glue: &mut Glue<'_>,
-    base: usize,
-) -> Option<Words> {
-    let mut at = from;
-    let mut words = None;
-    loop {
-        // Never look further than what fits: a long run is left to `push`
-        // after one short look, so no byte is looked at twice.
-        let room = state.room();
-        let spaces = bytes[at..]
-            .iter()
-            .take(room)
-            .take_while(|&&b| b == b' ')
-            .count();
-        let start = at + spaces;
-        let room = room - spaces;
-        let letters = bytes[start..]
-            .iter()
-            .take(room.saturating_add(1))
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        let end = start + letters;
-        if spaces == 0
-            || letters == 0
-            || letters > room
-            // A combining mark may join the last letter.
-            || bytes.get(end).is_some_and(|b| !b.is_ascii())
-            // A glued opportunity is weak: `push` decides.
-            || glue.next_from(base + start) == Some(base + start)
-        {
-            return words;
-        }
-        state.ascii_word(at, start, end);
-        words = Some(Words {
-            end,
-            last_start: start,
-            last: char::from(bytes[end - 1]),
-        });
-        at = end;
-    }
-}
-
-/// End of the run of ASCII letters and digits starting at `from`, at most
-/// `max` long, short of a last one that a following non-ASCII character (a
-/// combining mark) may join.
-fn ascii_alnum_run_end(bytes: &[u8], from: usize, max: usize) -> usize {
-    let window = &bytes[from..bytes.len().min(from.saturating_add(max))];
-    let len = window
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(window.len());
-    let end = from + len;
-    if len > 0 && bytes.get(end).is_some_and(|&b| !b.is_ascii()) {
-        end - 1
-    } else {
-        end
-    }
-}
-
-/// End of the run of ideographs starting at `from` and ending at or before
-/// `limit`, short of a last one that a following character (a variation
-/// selector) may join, and the run's last ideograph.
-fn ideograph_run_end(line: &str, from: usize, limit: usize) -> (usize, char) {
-    let mut end = from;
-    let mut last = '\0';
-    let mut prev = '\0';
-    for c in line[from..].chars() {
-        if !is_ideograph(c) || end + 3 > limit {
-            if !is_simple(c) && end > from {
-                end -= 3;
-                last = prev;
-            }
-            return (end, last);
-        }
-        end += 3;
-        prev = last;
-        last = c;
-    }
-    (end, last)
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    proptest! {
-        /// The bulk paths for runs give exactly what the cluster-by-cluster
-        /// path gives.
-        #[test]
-        fn runs_change_nothing(
-            pieces in prop::collection::vec(prop::sample::select(&[
-                "大会", "重申联合国", "a", "Convention", "65", "x1", " ", "\u{3000}", "，", "。",
-                "（", "“", "”", "/", "e\u{301}", "葛\u{e0100}", "\u{4dc0}", "\u{301}", "\n",
-                "A/RES/67/189", "\u{200b}", "㐀", "鿿", " the", " General", " Assembly", "  of",
-                " 2012", "12.5", "%", ",", ".", "(", ")", "-", "\"", "'", "[7]", " (", " \"", "\u{a0}",
-                ":", ";", "?", "!", "$", "#", "\u{2014}", "\u{ad}", "\t", "\r", "“a”", "\u{2028}",
-            ][..]), 0..80),
-            width in 0usize..40,
-            ambiguous_wide in any::<bool>(),
-            glue_every in 1usize..40,
-        ) {
-            let text = pieces.concat();
-            let glue: Vec<usize> = (0..text.len()).step_by(glue_every).collect();
-            let opts = WrapOptions { width, ambiguous_wide };
-            prop_assert_eq!(wrap_with(&text, &[], opts, true), wrap_with(&text, &[], opts, false));
-            prop_assert_eq!(wrap_with(&text, &glue, opts, true), wrap_with(&text, &glue, opts, false));
-        }
-    }
 }
