@@ -536,3 +536,10 @@ fn pathological_inputs_stay_linear() {
         }
     }
 }
+
+#[test]
+fn huge_width_keeps_each_hard_line_whole() {
+    let text = "大会，重申 the resolution 65/169\n第二行";
+    let got = lines(text, usize::MAX);
+    assert_eq!(got, ["大会，重申 the resolution 65/169", "第二行"]);
+}
