@@ -253,6 +253,12 @@ mod tests {
     use crate::text::wrap::{WrapOptions, wrap_with};
 
     proptest! {
+        // No failure files beside the sources: a failure becomes a named case.
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
         /// The bulk paths for runs give exactly what the cluster-by-cluster
         /// path gives.
         #[test]
