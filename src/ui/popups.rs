@@ -8,9 +8,9 @@ use super::draw::{Overlay, clear_popup, put_str, put_text, truncate};
 use super::strings;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::bookmarks::bookmark_rows;
 use crate::app::editor::LineEditor;
 use crate::app::keymap::{Context, KEYMAP};
-use crate::app::update::bookmark_rows;
 use crate::doc::{Footnote, Lang, SpanKind};
 use crate::text::{WrapOptions, str_width, wrap};
 
