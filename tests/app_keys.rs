@@ -564,3 +564,20 @@ fn saving_to_an_unwritable_place_warns_once_and_keeps_bookmarks() {
     assert_eq!(a.message, None, "told only once");
     assert_eq!(a.store.as_ref().unwrap().bookmarks().len(), 2);
 }
+
+#[test]
+fn swapping_columns_at_the_end_keeps_the_anchor_inside_the_document() {
+    // Found by the event-sequence property test: the swapped columns trade
+    // widths, bands change height, and the old anchor lay past the end.
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('s'));
+    key(&mut a, KeyCode::Char('G'));
+    update(&mut a, Event::Resize(72, 5));
+    key(&mut a, KeyCode::Char('s'));
+    let max = a.viewport().max_anchor();
+    assert!(
+        (a.anchor.row, a.anchor.line) <= (max.row, max.line),
+        "{:?} > {max:?}",
+        a.anchor
+    );
+}

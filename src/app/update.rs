@@ -198,6 +198,8 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Swap => {
             app.swapped = !app.swapped;
+            // The columns trade widths, so bands may change height.
+            app.anchor = app.viewport().reveal(app.anchor, app.focus);
             app.message = Some(if app.swapped {
                 "English first".to_owned()
             } else {
