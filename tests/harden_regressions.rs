@@ -1,0 +1,71 @@
+//! Bugs found while hardening, each kept as the input that showed it and
+//! the answer diglot must give now.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+use diglot::store::Store;
+
+/// Whether `s` holds anything a terminal would obey (C0 controls, the line
+/// feed included, DEL, C1 controls, bidi embeddings, overrides, isolates).
+fn has_terminal_controls(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// Found by review: serde quotes an unknown field's name raw in its error,
+/// and the reason became part of the notice and of `diglot bookmarks`'s
+/// one stderr line, so a planted `bookmarks.json` could send escape
+/// sequences (here: set the window title, RLO, a line break, C1 CSI) to
+/// the terminal of whoever ran it.
+#[test]
+fn a_hostile_bookmarks_file_cannot_put_controls_in_the_message() {
+    let hostile = "{\"version\":1,\"\\u001b]0;pwned\\u0007\\u202e\\n\\u009b2J\":1}";
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bookmarks.json"), hostile).unwrap();
+    let (_, notice) = Store::open(tmp.path());
+    let notice = notice.unwrap();
+    assert!(
+        !has_terminal_controls(&notice.message),
+        "{:?}",
+        notice.message
+    );
+    assert!(
+        notice
+            .message
+            .contains(r"unknown field `\u{1b}]0;pwned\u{7}\u{202e}\u{a}\u{9b}2J`"),
+        "{}",
+        notice.message
+    );
+    // Moved aside byte for byte all the same.
+    assert_eq!(
+        std::fs::read(notice.moved_to.unwrap()).unwrap(),
+        hostile.as_bytes()
+    );
+
+    // Through the binary: one line on stderr, nothing a terminal obeys.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bookmarks.json"), hostile).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .args(["bookmarks", "--data-dir"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let line = stderr.strip_suffix('\n').unwrap();
+    assert!(!has_terminal_controls(line), "{stderr:?}");
+    assert!(line.starts_with("diglot: bookmarks file "), "{line}");
+    assert!(line.contains("it was moved aside to "), "{line}");
+
+    // A document id quoted in a reason is escaped too.
+    let twice = "{\"version\":1,\"positions\":{\"\\u001b[2J\":\"op1\",\"\\u001b[2J\":\"op2\"}}";
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bookmarks.json"), twice).unwrap();
+    let message = Store::open(tmp.path()).1.unwrap().message;
+    assert!(!has_terminal_controls(&message), "{message:?}");
+    assert!(
+        message.contains(r"two reading positions for \u{1b}[2J"),
+        "{message}"
+    );
+}
