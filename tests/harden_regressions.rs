@@ -69,3 +69,65 @@ fn a_hostile_bookmarks_file_cannot_put_controls_in_the_message() {
         "{message}"
     );
 }
+
+/// Runs `f` on a thread; fails the test if it has not finished in 20 s
+/// (a hang must fail, not stall the suite).
+fn within_20s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(f());
+    });
+    receive
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("hung")
+}
+
+/// Found by review: a FIFO named `bookmarks.lock` (planted in a shared
+/// data directory, or left by a mistake) was opened for reading, which
+/// blocks until a writer appears: the reader hung at start-up when the
+/// bookmarks file needed moving aside, and at every save.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_lock_file_is_refused_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_owned();
+    let status = Command::new("mkfifo")
+        .arg(dir.join("bookmarks.lock"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    // A good file: opens without the lock; the save refuses the FIFO.
+    std::fs::write(dir.join("bookmarks.json"), "{\"version\":1}").unwrap();
+    let d = dir.clone();
+    let (err, bookmarked) = within_20s(move || {
+        let (mut store, notice) = Store::open(&d);
+        assert_eq!(notice, None);
+        store.toggle("A/RES/67/189", "op1", 1);
+        let err = store.save().unwrap_err().to_string();
+        (err, store.is_bookmarked("A/RES/67/189", "op1"))
+    });
+    assert_eq!(
+        err,
+        format!(
+            "cannot save bookmarks: cannot lock {}: it is not a plain file",
+            dir.join("bookmarks.lock").display()
+        )
+    );
+    assert!(bookmarked, "kept in memory");
+
+    // A bad file: it cannot be moved aside without the lock, so it is left
+    // alone and the store is read-only; start-up goes on.
+    std::fs::write(dir.join("bookmarks.json"), "garbage").unwrap();
+    let d = dir.clone();
+    let (message, read_only) = within_20s(move || {
+        let (store, notice) = Store::open(&d);
+        (notice.unwrap().message, store.is_read_only())
+    });
+    assert!(message.contains("it is not a plain file"), "{message}");
+    assert!(read_only);
+    assert_eq!(
+        std::fs::read(dir.join("bookmarks.json")).unwrap(),
+        b"garbage"
+    );
+}
