@@ -131,3 +131,45 @@ fn a_fifo_in_place_of_the_lock_file_is_refused_not_waited_on() {
         b"garbage"
     );
 }
+
+fn disk_full() -> std::io::Error {
+    std::io::Error::from_raw_os_error(28)
+}
+
+/// Found by review: the reader warned about a failed save once per
+/// session. After saving had worked again (space freed), a new failure
+/// went untold, and the reader believed the bookmarks saved.
+#[test]
+fn a_save_failing_again_after_it_worked_is_told_again() {
+    use diglot::align::Pair;
+    use diglot::app::viewport::Layout;
+    use diglot::app::{App, Options};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = App::new(Pair::embedded(), Options::default(), Layout::Side, 100, 30);
+    app.store = Some(Store::open(tmp.path()).0);
+    let doc = app.pair.id.clone();
+    let save_with = |app: &mut App, clause: &str, fail: bool| {
+        let store = app.store.as_mut().unwrap();
+        store.toggle(&doc, clause, 1);
+        store.set_fail_writes_for_tests(fail.then_some(disk_full as fn() -> std::io::Error));
+        app.message = None;
+        diglot::term::save(app);
+        app.message.take()
+    };
+    let told = save_with(&mut app, "op1", true).unwrap();
+    assert!(told.ends_with("(kept in memory)"), "{told}");
+    assert_eq!(
+        save_with(&mut app, "op2", true),
+        None,
+        "told twice in a row"
+    );
+    assert_eq!(save_with(&mut app, "op3", false), None);
+    let told = save_with(&mut app, "op4", true);
+    assert!(
+        told.as_deref()
+            .is_some_and(|m| m.ends_with("(kept in memory)")),
+        "{told:?}"
+    );
+    let saved = Store::load_strict(tmp.path()).unwrap();
+    assert!(saved.is_bookmarked(&doc, "op1") && saved.is_bookmarked(&doc, "op3"));
+}
