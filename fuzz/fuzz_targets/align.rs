@@ -3,7 +3,9 @@
 //! before it, the English after it. The first four bytes choose the screen:
 //! width and height (down to 0×0, mostly small), the layout, swapped
 //! columns, ambiguous width, and what happens between the 1–3 screens
-//! drawn (page down, next clause, footnote popup, outline, end).
+//! drawn (page down, next clause, footnote popup, outline, end, help, a
+//! search), and whether the terminal is resized (width and height swapped)
+//! after each step.
 //!
 //! Aligning, the pair checks and drawing must never panic; every screen
 //! drawn is exactly the size asked for.
@@ -37,6 +39,21 @@ fn text(bytes: &[u8]) -> String {
 
 fn key(app: &mut App, code: KeyCode) {
     update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// `/`, a query pasted (the first two characters of the focused clause,
+/// so it usually has hits), `Enter`, then `n`.
+fn search(app: &mut App) {
+    let query: String = app
+        .pair
+        .clause(app.focus, diglot::doc::Lang::Zh)
+        .or_else(|| app.pair.clause(app.focus, diglot::doc::Lang::En))
+        .map(|c| c.text.text.chars().take(2).collect())
+        .unwrap_or_default();
+    key(app, KeyCode::Char('/'));
+    update(app, Event::Paste(query));
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Char('n'));
 }
 
 fn check_screen(app: &App) {
@@ -92,9 +109,17 @@ fuzz_target!(|data: &[u8]| {
             4 => KeyCode::Char('t'),
             5 => KeyCode::End,
             6 => KeyCode::Char('?'),
-            _ => KeyCode::Char('j'),
+            _ => {
+                search(&mut app);
+                check_screen(&app);
+                continue;
+            }
         };
         key(&mut app, code);
+        if flags & 32 != 0 {
+            // The terminal turned round: re-laid out at once.
+            update(&mut app, Event::Resize(height, width));
+        }
         check_screen(&app);
     }
 });
