@@ -1,5 +1,6 @@
 //! Arbitrary bytes as `bookmarks.json` in a fresh data directory: opening
-//! and saving never panics, and never loses the original bytes. A file the
+//! and saving never panics, and never loses the original bytes. The notice
+//! is one line with nothing in it a terminal would obey. A file the
 //! store can read stays as it was until a save merges into it (and then
 //! still holds every bookmark it held); a file it cannot read is moved
 //! aside byte for byte and the save writes a new, readable file.
@@ -22,6 +23,15 @@ fuzz_target!(|data: &[u8]| {
     let file = dir.join("bookmarks.json");
     fs::write(&file, data).expect("write input");
     let (mut store, notice) = Store::open(dir);
+    if let Some(notice) = &notice {
+        // One line, safe to print: the file's bytes may be quoted in it.
+        assert!(
+            !notice.message.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            "{:?}",
+            notice.message
+        );
+    }
     let moved_to = notice.as_ref().and_then(|n| n.moved_to.clone());
     match &moved_to {
         Some(moved) => {
