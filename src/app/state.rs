@@ -90,7 +90,8 @@ pub struct App {
     pub(crate) search_index: Option<crate::search::SearchIndex>,
     /// Bookmarks and positions, when a data directory is available.
     pub store: Option<crate::store::Store>,
-    /// Saving failed once and the user was told; do not repeat it.
+    /// Saving has failed since it last worked, and the user was told; do
+    /// not repeat it until a save has worked again.
     pub save_warned: bool,
     pub(crate) cache: RefCell<BandCache>,
     gutter: u16,
