@@ -183,3 +183,14 @@ fn count_mismatch_is_marked() {
         .expect("pp line");
     assert!(line.ends_with("2     3  ≠"), "{line}");
 }
+
+#[test]
+fn a_pair_in_one_language_is_warned_about() {
+    let zh = "assets/A-RES-67-189/zh.md";
+    let run = diglot(&["check", zh, zh]);
+    assert!(
+        run.stdout.contains("warning: assets/A-RES-67-189/zh.md: expected the English text, but this file reads as Chinese"),
+        "{}",
+        run.stdout
+    );
+}
