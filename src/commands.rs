@@ -34,8 +34,7 @@ fn load_pair_named(files: &[PathBuf]) -> Result<(Pair, [String; 2])> {
             ["embedded zh".to_owned(), "embedded en".to_owned()],
         )),
         [zh, en] => {
-            let a = load_file(zh)?;
-            let b = load_file(en)?;
+            let (a, b) = crate::doc::load::load_files(zh, en)?;
             let (zh_name, en_name) = (zh.display().to_string(), en.display().to_string());
             Ok(if a.lang == Lang::En && b.lang == Lang::Zh {
                 (Pair::new(b, a), [en_name, zh_name])

@@ -182,15 +182,7 @@ pub fn run(mut app: App) -> Result<i32> {
             return Ok(128 + i32::try_from(signal).unwrap_or(0));
         }
         if dirty {
-            terminal.draw(|frame| {
-                let area = frame.area();
-                let cursor = crate::ui::draw(&app, frame.buffer_mut());
-                if let Some(position) = cursor
-                    && area.contains(position)
-                {
-                    frame.set_cursor_position(position);
-                }
-            })?;
+            draw(&mut terminal, &app)?;
             dirty = false;
         }
         if !event::poll(TICK)? {
@@ -210,16 +202,28 @@ pub fn run(mut app: App) -> Result<i32> {
             _ => continue,
         };
         dirty = true;
+        // A save (atomic write, two fsyncs: most of a millisecond here, far
+        // more on a slow disk) waits until the frame showing the change is
+        // out, unless the reader is about to quit or stop.
+        let mut save_pending = false;
         for effect in update(&mut app, event) {
             match effect {
-                Effect::Quit => return Ok(0),
-                Effect::Save => save(&mut app),
+                Effect::Quit => {
+                    if save_pending {
+                        save(&mut app);
+                    }
+                    return Ok(0);
+                }
+                Effect::Save => save_pending = true,
                 Effect::Copy(text) => {
                     if let Err(err) = osc52(&text) {
                         app.message = Some(format!("Copy failed: {err}"));
                     }
                 }
                 Effect::Suspend => {
+                    if std::mem::take(&mut save_pending) {
+                        save(&mut app);
+                    }
                     restore();
                     // Stop like a shell job; execution resumes here on `fg`.
                     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
@@ -230,5 +234,26 @@ pub fn run(mut app: App) -> Result<i32> {
                 }
             }
         }
+        if save_pending {
+            draw(&mut terminal, &app)?;
+            let before = app.message.clone();
+            save(&mut app);
+            // Redraw only if the save had something to say.
+            dirty = app.message != before;
+        }
     }
+}
+
+/// Draws one frame of the reader.
+fn draw<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>, app: &App) -> io::Result<()> {
+    terminal.draw(|frame| {
+        let area = frame.area();
+        let cursor = crate::ui::draw(app, frame.buffer_mut());
+        if let Some(position) = cursor
+            && area.contains(position)
+        {
+            frame.set_cursor_position(position);
+        }
+    })?;
+    Ok(())
 }

@@ -46,11 +46,10 @@ pub(super) fn search_key(
 /// focused clause. Costs a few scans of the folded index, never a list of
 /// every hit.
 pub fn run_search(app: &mut App, query: &str) {
-    let index = app
-        .search_index
-        .get_or_insert_with(|| crate::search::SearchIndex::new(&app.pair));
+    let focus = app.focus;
+    let index = app.search_index();
     let count = index.count(query);
-    let current = index.hit_from_row(query, app.focus, true).map(|(hit, _)| {
+    let current = index.hit_from_row(query, focus, true).map(|(hit, _)| {
         let ordinal = index.hits_before(query, &hit);
         (hit, ordinal)
     });

@@ -173,6 +173,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Search => {
+            app.prepare_search_index();
             app.mode = Mode::Search {
                 editor: LineEditor::default(),
                 before: (app.anchor, app.focus),

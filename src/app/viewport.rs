@@ -7,6 +7,7 @@
 //! 50 MB document as on the embedded one.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::align::Pair;
@@ -249,26 +250,33 @@ pub fn wrap_rich(rich: &RichText, opts: WrapOptions) -> Vec<Line> {
 }
 
 /// Bands already laid out for the current geometry.
+///
+/// A map of the rows laid out, not a slot per row: starting over after a
+/// resize then costs what was laid out, not what the document holds (a
+/// slot per row made every resize of a 72 000-row pair allocate and drop
+/// 72 000 of them).
 #[derive(Debug, Default)]
 pub struct BandCache {
     geometry: Option<Geometry>,
-    bands: Vec<Option<Rc<Band>>>,
+    rows: usize,
+    bands: HashMap<usize, Rc<Band>>,
 }
 
 impl BandCache {
     pub fn band(&mut self, pair: &Pair, row: usize, geo: &Geometry) -> Rc<Band> {
-        if self.geometry.as_ref() != Some(geo) || self.bands.len() != pair.rows.len() {
+        if self.geometry.as_ref() != Some(geo) || self.rows != pair.rows.len() {
             // Keyed on the whole geometry: a resize or layout change simply
             // starts a new cache; rows are re-wrapped as they come on screen.
             self.geometry = Some(*geo);
-            self.bands = vec![None; pair.rows.len()];
+            self.rows = pair.rows.len();
+            self.bands = HashMap::new();
         }
-        if let Some(Some(band)) = self.bands.get(row) {
+        if let Some(band) = self.bands.get(&row) {
             return Rc::clone(band);
         }
         let band = Rc::new(layout_band(pair, row, geo));
-        if let Some(slot) = self.bands.get_mut(row) {
-            *slot = Some(Rc::clone(&band));
+        if row < self.rows {
+            self.bands.insert(row, Rc::clone(&band));
         }
         band
     }

@@ -7,6 +7,8 @@
 //! one block are joined here, with the hard-break and CJK spacing rules.
 //! What each block becomes is decided in `parse.rs`.
 
+use std::borrow::Cow;
+
 use super::inline::sup_at;
 
 /// What the first line of a block says it is.
@@ -22,11 +24,13 @@ pub(super) enum Shape {
     Plain,
 }
 
-pub(super) struct Block {
+pub(super) struct Block<'a> {
     pub(super) shape: Shape,
     /// 1-based line of the block's first line.
     pub(super) line: usize,
-    pub(super) text: String,
+    /// Borrowed from the source for a block of one line (nearly every
+    /// block of a resolution), joined into a new string otherwise.
+    pub(super) text: Cow<'a, str>,
 }
 
 /// Ideographs and CJK punctuation: text that joins without a space.
@@ -94,9 +98,9 @@ pub(super) fn sub_label(t: &str) -> Option<&str> {
     ok.then_some(label)
 }
 
-pub(super) fn split_blocks(source: &str) -> Vec<Block> {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<Block> = None;
+pub(super) fn split_blocks(source: &str) -> Vec<Block<'_>> {
+    let mut blocks: Vec<Block<'_>> = Vec::new();
+    let mut current: Option<Block<'_>> = None;
     let mut hard_break = false;
     for (index, raw) in source.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -126,14 +130,14 @@ pub(super) fn split_blocks(source: &str) -> Vec<Block> {
         };
         match current.as_mut() {
             Some(block) if !starts_new => {
-                join_line(&mut block.text, content, hard_break);
+                join_line(block.text.to_mut(), content, hard_break);
             }
             _ => {
                 blocks.extend(current.take());
                 current = Some(Block {
                     shape,
                     line: line_no,
-                    text: content.to_owned(),
+                    text: Cow::Borrowed(content),
                 });
             }
         }
@@ -153,7 +157,7 @@ pub(super) fn split_blocks(source: &str) -> Vec<Block> {
 /// `paragraph 3` / `(a) above`) inside a footnote. Operative paragraphs and
 /// subparagraphs after a clause always start anew: a subparagraph list may
 /// end its lines with `; and`.
-fn is_wrapped_line(shape: Shape, block: &Block) -> bool {
+fn is_wrapped_line(shape: Shape, block: &Block<'_>) -> bool {
     let in_note = matches!(block.shape, Shape::FootnoteDef | Shape::StarNote);
     match shape {
         Shape::Lead => !ends_clause(&block.text, in_note),

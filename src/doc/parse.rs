@@ -8,6 +8,7 @@
 //!
 //! Everything is one forward pass over the lines; nothing recurses.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::blocks::{Block, Shape, is_cjk, joins_without_space, split_blocks, sub_label};
@@ -143,7 +144,7 @@ impl Builder {
         }
     }
 
-    fn build(mut self, blocks: Vec<Block>) -> Document {
+    fn build(mut self, blocks: Vec<Block<'_>>) -> Document {
         // Where the title heading is, so that an italic or bold header line
         // before it (`*Original: English*`) is not taken for a preambular
         // clause, which would end the header and demote the title.
@@ -162,9 +163,13 @@ impl Builder {
         self.doc.clauses.push(Clause { id, text, line });
     }
 
-    fn block(&mut self, block: Block) {
+    fn block(&mut self, block: Block<'_>) {
         let Block { shape, line, text } = block;
-        let text = sanitize(&text).into_owned();
+        // Almost every block is clean: keep its text rather than copy it.
+        let text = match sanitize(&text) {
+            Cow::Owned(clean) => Cow::Owned(clean),
+            Cow::Borrowed(_) => text,
+        };
         match shape {
             Shape::Rule => {
                 self.after_break = true;

@@ -17,6 +17,7 @@ mod width;
 mod wrap;
 
 pub use breaks::break_opportunities;
+pub(crate) use clusters::clusters;
 pub use sanitize::sanitize;
 pub use width::{grapheme_width, str_width};
 pub use wrap::{Line, WrapOptions, wrap};
