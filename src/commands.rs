@@ -22,14 +22,24 @@ pub struct Output {
 /// Loads a pair: none → the embedded one; two files → Chinese then English
 /// (swapped when given the other way round).
 pub fn load_pair(files: &[PathBuf]) -> Result<Pair> {
+    Ok(load_pair_named(files)?.0)
+}
+
+/// Like [`load_pair`], with the names to report each side by: the file
+/// each language came from, or "embedded zh/en".
+fn load_pair_named(files: &[PathBuf]) -> Result<(Pair, [String; 2])> {
     match files {
-        [] => Ok(Pair::embedded()),
+        [] => Ok((
+            Pair::embedded(),
+            ["embedded zh".to_owned(), "embedded en".to_owned()],
+        )),
         [zh, en] => {
             let (a, b) = crate::doc::load::load_files(zh, en)?;
+            let (zh_name, en_name) = (zh.display().to_string(), en.display().to_string());
             Ok(if a.lang == Lang::En && b.lang == Lang::Zh {
-                Pair::new(b, a)
+                (Pair::new(b, a), [en_name, zh_name])
             } else {
-                Pair::new(a, b)
+                (Pair::new(a, b), [zh_name, en_name])
             })
         }
         [one] => bail!(
@@ -54,8 +64,8 @@ pub fn check(files: &[PathBuf]) -> Result<Output> {
         let doc = load_file(one)?;
         check_one(&mut out, &doc, one)
     } else {
-        let pair = load_pair(files)?;
-        check_pair(&mut out, &pair, files)
+        let (pair, names) = load_pair_named(files)?;
+        check_pair(&mut out, &pair, &names)
     };
     Ok(Output {
         stdout: out,
@@ -77,13 +87,10 @@ fn check_one(out: &mut String, doc: &Document, path: &Path) -> bool {
     )
 }
 
-fn check_pair(out: &mut String, pair: &Pair, files: &[PathBuf]) -> bool {
-    let name = |lang: Lang| match files {
-        [zh, en] => match lang {
-            Lang::Zh => zh.display().to_string(),
-            Lang::En => en.display().to_string(),
-        },
-        _ => format!("embedded {}", lang.code()),
+fn check_pair(out: &mut String, pair: &Pair, names: &[String; 2]) -> bool {
+    let name = |lang: Lang| match lang {
+        Lang::Zh => names[0].clone(),
+        Lang::En => names[1].clone(),
     };
     let _ = writeln!(out, "{}", pair.symbol());
     let _ = writeln!(out, "  {:<24}{:>6}{:>6}", "", "zh", "en");
@@ -92,11 +99,28 @@ fn check_pair(out: &mut String, pair: &Pair, files: &[PathBuf]) -> bool {
         let _ = writeln!(out, "  {kind:<24}{a:>6}{b:>6}{mark}");
     }
     let _ = writeln!(out, "  {:<24}{:>6}", "aligned rows", pair.rows.len());
-    let found = pair_problems(&pair.zh, &pair.en, &pair.rows);
-    report(
-        out,
-        found.iter().map(|p| (name(p.lang), p.problem.to_string())),
-    )
+    // Two texts in the same language is most likely a pair given by
+    // mistake; but a document with no Chinese (or no Latin) text at all
+    // reads as the other language, so this is a warning, not a problem.
+    for (lang, doc) in [(Lang::Zh, &pair.zh), (Lang::En, &pair.en)] {
+        if doc.lang != lang {
+            let _ = writeln!(
+                out,
+                "warning: {}: expected the {} text, but this file reads as {}",
+                name(lang),
+                lang_name(lang),
+                lang_name(doc.lang)
+            );
+        }
+    }
+    let mut found: Vec<(String, String)> = Vec::new();
+    let problems = pair_problems(&pair.zh, &pair.en, &pair.rows);
+    found.extend(
+        problems
+            .iter()
+            .map(|p| (name(p.lang), p.problem.to_string())),
+    );
+    report(out, found.into_iter())
 }
 
 fn report(out: &mut String, problems: impl Iterator<Item = (String, String)>) -> bool {

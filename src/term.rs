@@ -131,7 +131,9 @@ fn osc52(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Saves bookmarks and the position; tells the user once if it cannot.
+/// Saves bookmarks and the position. When it cannot, tells the user once
+/// for as long as saving keeps failing (the changes stay in memory and
+/// every later save tries again), and again if it fails after working.
 pub fn save(app: &mut App) {
     let clause = app.pair.rows.get(app.focus).map(|r| r.id.to_string());
     let Some(store) = app.store.as_mut() else {
@@ -142,6 +144,8 @@ pub fn save(app: &mut App) {
     }
     match store.save() {
         Ok(()) => {
+            // Saving works again: a later failure is news, and is told.
+            app.save_warned = false;
             if let Some(notice) = store.take_notice() {
                 app.message = Some(notice.message);
             }

@@ -451,3 +451,133 @@ fn n_without_a_search_says_so() {
     key(&mut a, KeyCode::Enter);
     assert!(a.message.as_deref().unwrap_or("").starts_with("Not found"));
 }
+
+fn app_with_store(dir: &std::path::Path) -> App {
+    let mut a = app(120, 40);
+    let (store, notice) = diglot::store::Store::open(dir);
+    assert!(notice.is_none());
+    a.store = Some(store);
+    a
+}
+
+#[test]
+fn m_toggles_a_bookmark_and_asks_to_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_with_store(dir.path());
+    typed(&mut a, "12");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(key(&mut a, KeyCode::Char('m')), vec![Effect::Save]);
+    assert!(a.is_bookmarked(a.focus));
+    assert!(a.message.as_deref().unwrap().contains("para. 12"));
+    key(&mut a, KeyCode::Char('m'));
+    assert!(!a.is_bookmarked(a.focus));
+    // Without a data directory the reader says so instead.
+    let mut none = app(120, 40);
+    assert!(key(&mut none, KeyCode::Char('m')).is_empty());
+    assert!(none.message.is_some());
+}
+
+#[test]
+fn bookmark_list_jumps_edits_deletes_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_with_store(dir.path());
+    for target in ["5", "12", "30"] {
+        typed(&mut a, target);
+        key(&mut a, KeyCode::Enter);
+        key(&mut a, KeyCode::Char('m'));
+    }
+    key(&mut a, KeyCode::Char('g'));
+    key(&mut a, KeyCode::Char('\''));
+    assert!(matches!(a.mode, Mode::Bookmarks { selected: 0, .. }));
+    key(&mut a, KeyCode::Char('j'));
+    // e: edit the note of paragraph 12, in Chinese and English.
+    key(&mut a, KeyCode::Char('e'));
+    update(&mut a, Event::Paste("法律援助".into()));
+    typed(&mut a, " legal aid");
+    key(&mut a, KeyCode::Backspace);
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::Save]);
+    let store = a.store.as_ref().unwrap();
+    assert_eq!(
+        store.bookmark("A/RES/67/189", "op12").unwrap().note,
+        "法律援助 legal ai"
+    );
+    // d deletes, u brings it back (note included).
+    assert_eq!(key(&mut a, KeyCode::Char('d')), vec![Effect::Save]);
+    assert!(
+        a.store
+            .as_ref()
+            .unwrap()
+            .bookmark("A/RES/67/189", "op12")
+            .is_none()
+    );
+    assert_eq!(key(&mut a, KeyCode::Char('u')), vec![Effect::Save]);
+    let restored = a
+        .store
+        .as_ref()
+        .unwrap()
+        .bookmark("A/RES/67/189", "op12")
+        .unwrap();
+    assert_eq!(restored.note, "法律援助 legal ai");
+    // Enter jumps to the selected bookmark.
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(focused(&a), &ClauseId::Op(30));
+}
+
+#[test]
+fn escape_in_the_note_editor_keeps_the_old_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_with_store(dir.path());
+    key(&mut a, KeyCode::Char('m'));
+    key(&mut a, KeyCode::Char('\''));
+    key(&mut a, KeyCode::Char('e'));
+    typed(&mut a, "draft");
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.mode, Mode::Bookmarks { editing: None, .. }));
+    let b = &a.store.as_ref().unwrap().bookmarks()[0];
+    assert_eq!(b.note, "");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn saving_to_an_unwritable_place_warns_once_and_keeps_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_with_store(dir.path());
+    a.store
+        .as_mut()
+        .unwrap()
+        .set_fail_writes_for_tests(Some(|| {
+            std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device")
+        }));
+    key(&mut a, KeyCode::Char('m'));
+    diglot::term::save(&mut a);
+    let warning = a.message.clone().unwrap();
+    assert!(warning.contains("kept in memory"), "{warning}");
+    assert!(a.is_bookmarked(a.focus));
+    a.message = None;
+    key(&mut a, KeyCode::Char('}'));
+    key(&mut a, KeyCode::Char('m'));
+    a.message = None;
+    diglot::term::save(&mut a);
+    assert_eq!(a.message, None, "told only once");
+    assert_eq!(a.store.as_ref().unwrap().bookmarks().len(), 2);
+}
+
+#[test]
+fn swapping_columns_at_the_end_keeps_the_anchor_inside_the_document() {
+    // Found by the event-sequence property test: the swapped columns trade
+    // widths, bands change height, and the old anchor lay past the end.
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('s'));
+    key(&mut a, KeyCode::Char('G'));
+    update(&mut a, Event::Resize(72, 5));
+    key(&mut a, KeyCode::Char('s'));
+    let max = a.viewport().max_anchor();
+    assert!(
+        (a.anchor.row, a.anchor.line) <= (max.row, max.line),
+        "{:?} > {max:?}",
+        a.anchor
+    );
+}

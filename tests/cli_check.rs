@@ -3,33 +3,10 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-fn diglot(args: &[&str]) -> Run {
-    let data = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
-        .args(args)
-        .env("DIGLOT_DATA_DIR", data.path())
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .expect("run diglot");
-    let run = Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "{text}");
-        assert!(!text.contains("RUST_BACKTRACE"), "{text}");
-    }
-    run
-}
+use common::cli::diglot;
 
 fn path(relative: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -205,4 +182,15 @@ fn count_mismatch_is_marked() {
         .find(|l| l.contains("preambular paragraphs"))
         .expect("pp line");
     assert!(line.ends_with("2     3  ≠"), "{line}");
+}
+
+#[test]
+fn a_pair_in_one_language_is_warned_about() {
+    let zh = "assets/A-RES-67-189/zh.md";
+    let run = diglot(&["check", zh, zh]);
+    assert!(
+        run.stdout.contains("warning: assets/A-RES-67-189/zh.md: expected the English text, but this file reads as Chinese"),
+        "{}",
+        run.stdout
+    );
 }

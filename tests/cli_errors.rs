@@ -2,33 +2,10 @@
 //! file, a non-zero exit, nothing on stdout, never a panic.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-fn diglot(args: &[&str]) -> Run {
-    let data = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
-        .args(args)
-        .env("DIGLOT_DATA_DIR", data.path())
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .expect("run diglot");
-    let run = Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "{text}");
-        assert!(!text.contains("RUST_BACKTRACE"), "{text}");
-    }
-    run
-}
+use common::cli::diglot;
 
 fn embedded_en() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/assets/A-RES-67-189/en.md").to_owned()

@@ -4,33 +4,9 @@
 //! Plain output is printed with a width wide enough that no line wraps:
 //! wrapping belongs to the layout engine and is tested there.
 
-use std::process::Command;
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn diglot(args: &[&str]) -> Run {
-    let data = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
-        .args(args)
-        .env("DIGLOT_DATA_DIR", data.path())
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .expect("run diglot");
-    let run = Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "{text}");
-        assert!(!text.contains("RUST_BACKTRACE"), "{text}");
-    }
-    run
-}
+use common::cli::diglot;
 
 const OP12_ZH: &str = "又请联合国毒品和犯罪问题办公室继续在其任务授权范围内应会员国请求，向它们提供预防犯罪和刑事司法方面的技术协助，以便加强国家刑事司法系统调查和起诉所有形式犯罪的能力，保护被告的人权和基本自由以及受害人和证人的合法利益，并且确保在刑事司法系统中提供有效法律援助渠道；";
 

@@ -510,3 +510,36 @@ fn single_long_line_is_linear() {
     assert_eq!(got.len(), 200_000usize.div_ceil(3));
     assert!(got.iter().all(|l| l.width <= 7));
 }
+
+#[test]
+fn pathological_inputs_stay_linear() {
+    // Each would take minutes if any run were rescanned per cluster.
+    let n = 50_000;
+    let long_spaces = format!("a{}b", " ".repeat(3 * n));
+    let han = "大".repeat(n);
+    let glue_at_end = [han.len() - 3];
+    let cases: Vec<(String, &[usize])> = vec![
+        (long_spaces, &[]),
+        (han.clone(), &glue_at_end),
+        ("a ".repeat(n), &[]),
+        ("\u{3000} ".repeat(n), &[]),
+        ("（".repeat(n), &[]),
+        ("1/".repeat(n), &[]),
+        ("“你”".repeat(n), &[]),
+        (format!("{}{}", "word ".repeat(n), "x".repeat(n)), &[]),
+    ];
+    for (text, glue) in &cases {
+        for width in [1, 7, 80] {
+            let got = wrap(text, glue, opts(width));
+            assert!(!got.is_empty());
+            assert!(got.last().unwrap().end <= text.len());
+        }
+    }
+}
+
+#[test]
+fn huge_width_keeps_each_hard_line_whole() {
+    let text = "大会，重申 the resolution 65/169\n第二行";
+    let got = lines(text, usize::MAX);
+    assert_eq!(got, ["大会，重申 the resolution 65/169", "第二行"]);
+}

@@ -102,7 +102,8 @@ pub struct App {
     index_build: Option<JoinHandle<SearchIndex>>,
     /// Bookmarks and positions, when a data directory is available.
     pub store: Option<crate::store::Store>,
-    /// Saving failed once and the user was told; do not repeat it.
+    /// Saving has failed since it last worked, and the user was told; do
+    /// not repeat it until a save has worked again.
     pub save_warned: bool,
     pub(crate) cache: RefCell<BandCache>,
     gutter: u16,
@@ -328,7 +329,7 @@ mod tests {
         typed(&mut threaded, "money");
         let mut here = App::new(pair.clone(), Options::default(), Layout::Side, 120, 40);
         here.focus = pair.rows.len() / 2;
-        crate::app::update::run_search(&mut here, "money");
+        crate::app::search_prompt::run_search(&mut here, "money");
         assert_eq!(threaded.search.count, 30 * 5);
         assert_eq!(threaded.search.count, here.search.count);
         assert_eq!(threaded.search.current, here.search.current);

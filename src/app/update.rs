@@ -1,19 +1,19 @@
 //! `update(&mut App, Event) -> Vec<Effect>`: every key, mouse event, paste
 //! and resize goes through here. Tests drive it directly.
 
-use std::fmt::Write as _;
-
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use super::action::{Action, Effect};
+use super::bookmarks::{bookmarks_key, copy, open_bookmarks, toggle_bookmark};
 use super::editor::LineEditor;
 use super::keymap::{Context, lookup};
-use super::state::{App, Mode, SearchState};
+use super::search_prompt::{run_search, search_key, step_hit};
+use super::state::{App, Mode};
 use super::viewport::ScrollAnchor;
 use crate::align::Resolved;
-use crate::doc::{Lang, Target};
+use crate::doc::Target;
 
 /// Something that happened to the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -199,6 +199,8 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Swap => {
             app.swapped = !app.swapped;
+            // The columns trade widths, so bands may change height.
+            app.anchor = app.viewport().reveal(app.anchor, app.focus);
             app.message = Some(if app.swapped {
                 "English first".to_owned()
             } else {
@@ -293,7 +295,7 @@ fn go_to(app: &mut App, input: &str) {
 
 /// Editing keys common to every prompt. Returns false for keys it does
 /// not handle.
-fn edit(editor: &mut LineEditor, key: KeyEvent) -> bool {
+pub(super) fn edit(editor: &mut LineEditor, key: KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('u') if ctrl => editor.kill_to_start(),
@@ -412,320 +414,4 @@ fn outline_key(app: &mut App, entries: Vec<usize>, selected: usize, key: KeyEven
         _ => selected,
     };
     app.mode = Mode::Outline { entries, selected };
-}
-
-// Search, bookmarks and copy.
-
-fn search_key(app: &mut App, mut editor: LineEditor, before: (ScrollAnchor, usize), key: KeyEvent) {
-    match key.code {
-        KeyCode::Esc => {
-            app.anchor = app.viewport().clamp(before.0);
-            app.focus = before.1;
-            app.search = SearchState::default();
-        }
-        KeyCode::Enter => {
-            if editor.is_empty() {
-                app.search = SearchState::default();
-            } else if app.search.count == 0 {
-                app.message = Some(format!("Not found: {}", editor.text()));
-            }
-        }
-        _ => {
-            if edit(&mut editor, key) {
-                let query = editor.text().to_owned();
-                app.mode = Mode::Search { editor, before };
-                // Incremental: each version of the query searches from
-                // where the reader was before `/`.
-                app.anchor = app.viewport().clamp(before.0);
-                app.focus = before.1;
-                run_search(app, &query);
-            } else {
-                app.mode = Mode::Search { editor, before };
-            }
-        }
-    }
-}
-
-/// Runs a query: counts its hits and moves to the first at or after the
-/// focused clause. Costs a few scans of the folded index, never a list of
-/// every hit.
-pub fn run_search(app: &mut App, query: &str) {
-    let focus = app.focus;
-    let index = app.search_index();
-    let count = index.count(query);
-    let current = index.hit_from_row(query, focus, true).map(|(hit, _)| {
-        let ordinal = index.hits_before(query, &hit);
-        (hit, ordinal)
-    });
-    app.search = SearchState {
-        query: query.to_owned(),
-        count,
-        current: None,
-    };
-    if let Some(current) = current {
-        go_to_hit(app, current);
-    }
-}
-
-fn go_to_hit(app: &mut App, (hit, ordinal): (crate::search::Hit, usize)) {
-    if let Some(row) = hit.row {
-        app.focus = row;
-        app.anchor = app.viewport().reveal(app.anchor, row);
-    }
-    if let crate::search::Place::Footnote { marker_index } = hit.place {
-        let marker = app
-            .pair
-            .doc(hit.lang)
-            .footnotes
-            .get(marker_index)
-            .map(|f| f.marker.clone())
-            .unwrap_or_default();
-        app.message = Some(match hit.row {
-            Some(_) => format!("Hit in footnote {marker} of this clause (f shows it)"),
-            None => format!("Hit in footnote {marker}, which no clause refers to"),
-        });
-    }
-    app.search.current = Some((hit, ordinal));
-}
-
-fn step_hit(app: &mut App, forward: bool) {
-    if app.search.count == 0 {
-        app.message = Some(if app.search.query.is_empty() {
-            "No search: press / to search".to_owned()
-        } else {
-            format!("Not found: {}", app.search.query)
-        });
-        return;
-    }
-    let Some(index) = app.search_index.as_ref() else {
-        return;
-    };
-    let query = app.search.query.clone();
-    let next = match &app.search.current {
-        Some((hit, _)) => index.hit_after(&query, hit, forward),
-        None => index.hit_from_row(&query, app.focus, forward),
-    };
-    let Some((hit, wrapped)) = next else { return };
-    let ordinal = index.hits_before(&query, &hit);
-    go_to_hit(app, (hit, ordinal));
-    if wrapped {
-        app.message = Some(if forward {
-            "Search wrapped to the top".to_owned()
-        } else {
-            "Search wrapped to the bottom".to_owned()
-        });
-    }
-}
-
-fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-fn toggle_bookmark(app: &mut App) -> Vec<Effect> {
-    let Some(row) = app.pair.rows.get(app.focus) else {
-        return Vec::new();
-    };
-    let clause = row.id.to_string();
-    let label = row.id.citation();
-    let Some(store) = app.store.as_mut() else {
-        app.message = Some("Bookmarks are unavailable: no data directory".to_owned());
-        return Vec::new();
-    };
-    let on = store.toggle(&app.pair.id, &clause, now());
-    app.message = Some(if on {
-        format!("Bookmarked {label}")
-    } else {
-        format!("Bookmark removed from {label}")
-    });
-    vec![Effect::Save]
-}
-
-/// The bookmarks of this document, in list order: (row, bookmark).
-pub fn bookmark_rows(app: &App) -> Vec<(usize, crate::store::Bookmark)> {
-    let Some(store) = &app.store else {
-        return Vec::new();
-    };
-    let mut out: Vec<(usize, crate::store::Bookmark)> = store
-        .bookmarks()
-        .iter()
-        .filter(|b| b.doc == app.pair.id)
-        .filter_map(|b| {
-            let target: Target = b.clause.parse().ok()?;
-            match app.pair.resolve(&target).ok()? {
-                Resolved::Row(row) => Some((row, b.clone())),
-                Resolved::Footnote(_) => None,
-            }
-        })
-        .collect();
-    out.sort_by_key(|(row, _)| *row);
-    out
-}
-
-fn open_bookmarks(app: &mut App) {
-    if app.store.is_none() {
-        app.message = Some("Bookmarks are unavailable: no data directory".to_owned());
-        return;
-    }
-    let rows = bookmark_rows(app);
-    let selected = rows.iter().position(|(r, _)| *r >= app.focus).unwrap_or(0);
-    app.mode = Mode::Bookmarks {
-        selected,
-        undo: None,
-        editing: None,
-    };
-}
-
-fn bookmarks_key(
-    app: &mut App,
-    selected: usize,
-    undo: Option<crate::store::Bookmark>,
-    editing: Option<LineEditor>,
-    key: KeyEvent,
-) -> Vec<Effect> {
-    let rows = bookmark_rows(app);
-    if let Some(mut editor) = editing {
-        match key.code {
-            KeyCode::Esc => {
-                app.mode = Mode::Bookmarks {
-                    selected,
-                    undo,
-                    editing: None,
-                }
-            }
-            KeyCode::Enter => {
-                if let (Some((_, b)), Some(store)) = (rows.get(selected), app.store.as_mut()) {
-                    store.set_note(&b.doc, &b.clause, editor.text().trim());
-                    app.message = Some("Note saved".to_owned());
-                }
-                app.mode = Mode::Bookmarks {
-                    selected,
-                    undo,
-                    editing: None,
-                };
-                return vec![Effect::Save];
-            }
-            _ => {
-                edit(&mut editor, key);
-                app.mode = Mode::Bookmarks {
-                    selected,
-                    undo,
-                    editing: Some(editor),
-                };
-            }
-        }
-        return Vec::new();
-    }
-    let n = rows.len();
-    let mut effects = Vec::new();
-    let mut next = Mode::Bookmarks {
-        selected,
-        undo: undo.clone(),
-        editing: None,
-    };
-    match lookup(Context::Bookmarks, &key) {
-        Some(Action::SelectNext) => {
-            next = Mode::Bookmarks {
-                selected: (selected + 1).min(n.saturating_sub(1)),
-                undo,
-                editing: None,
-            };
-        }
-        Some(Action::SelectPrev) => {
-            next = Mode::Bookmarks {
-                selected: selected.saturating_sub(1),
-                undo,
-                editing: None,
-            };
-        }
-        Some(Action::Activate) => {
-            if let Some((row, _)) = rows.get(selected) {
-                jump(app, *row);
-            }
-            return Vec::new();
-        }
-        Some(Action::Delete) => {
-            if let (Some((_, b)), Some(store)) = (rows.get(selected), app.store.as_mut()) {
-                let removed = store.remove(&b.doc, &b.clause);
-                app.message = Some("Bookmark deleted (u undoes)".to_owned());
-                next = Mode::Bookmarks {
-                    selected: selected.min(n.saturating_sub(2)),
-                    undo: removed,
-                    editing: None,
-                };
-                effects.push(Effect::Save);
-            }
-        }
-        Some(Action::Undo) => {
-            if let (Some(b), Some(store)) = (undo, app.store.as_mut()) {
-                store.add(b);
-                app.message = Some("Bookmark restored".to_owned());
-                effects.push(Effect::Save);
-            }
-            next = Mode::Bookmarks {
-                selected,
-                undo: None,
-                editing: None,
-            };
-        }
-        Some(Action::EditNote) => {
-            if let Some((_, b)) = rows.get(selected) {
-                next = Mode::Bookmarks {
-                    selected,
-                    undo,
-                    editing: Some(LineEditor::new(&b.note)),
-                };
-            }
-        }
-        Some(Action::Close) => return Vec::new(),
-        _ => {}
-    }
-    app.mode = next;
-    effects
-}
-
-/// The text `y` copies: both languages and the citation.
-pub fn clause_for_copy(app: &App, row: usize) -> Option<String> {
-    let r = app.pair.rows.get(row)?;
-    let mut out = String::new();
-    for lang in [Lang::Zh, Lang::En] {
-        if let Some(clause) = app.pair.clause(row, lang) {
-            let label = r.id.label();
-            if !label.is_empty() {
-                out.push_str(&label);
-                out.push(' ');
-            }
-            out.push_str(&clause.text.text);
-            out.push_str("\n\n");
-        }
-    }
-    let _ = write!(
-        out,
-        "({}, {}; English: reference translation)",
-        app.pair.symbol(),
-        r.id.citation()
-    );
-    Some(out)
-}
-
-fn copy(app: &mut App) -> Vec<Effect> {
-    if !app.options.clipboard {
-        app.message = Some("Copying is off (--no-clipboard)".to_owned());
-        return Vec::new();
-    }
-    let Some(text) = clause_for_copy(app, app.focus) else {
-        return Vec::new();
-    };
-    let citation = app
-        .pair
-        .rows
-        .get(app.focus)
-        .map(|r| r.id.citation())
-        .unwrap_or_default();
-    app.message = Some(format!(
-        "Copied {}, {citation} (both languages)",
-        app.pair.symbol()
-    ));
-    vec![Effect::Copy(text)]
 }

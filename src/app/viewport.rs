@@ -186,7 +186,8 @@ pub struct Cell {
     /// Line offset of the cell inside the band (stacked puts the second
     /// language under the first).
     pub top: usize,
-    /// `None`: this side has no counterpart; draw the "missing" marker.
+    /// False when this side has no counterpart: `lines` then wrap the
+    /// "missing" marker instead of clause text.
     pub present: bool,
     pub lines: Vec<Line>,
 }

@@ -139,7 +139,9 @@ pub(crate) fn lock(dir: &Path, faults: &Faults) -> Result<Lock, StoreError> {
 /// link is seen before opening and checked again after (the file opened must
 /// be the one at the path, so a link slipped in between is caught before
 /// anything is locked); a new file is made with `create_new`, which does not
-/// follow links, so a dangling link's target is never created.
+/// follow links, so a dangling link's target is never created. Anything
+/// but a plain file there (a FIFO, whose opening would block forever, a
+/// device) is refused without being opened.
 fn open_lock_file(path: &Path) -> Result<File, StoreError> {
     let refuse = || StoreError::Symlink {
         path: path.to_owned(),
@@ -149,8 +151,12 @@ fn open_lock_file(path: &Path) -> Result<File, StoreError> {
         source,
     };
     for _ in 0..8 {
-        if is_symlink(path) {
-            return Err(refuse());
+        match fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => return Err(refuse()),
+            Ok(meta) if !meta.is_file() => {
+                return Err(failed(io::Error::other("it is not a plain file")));
+            }
+            _ => {}
         }
         // Reading is enough to lock, and works on a lock file made by
         // another user.

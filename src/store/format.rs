@@ -82,8 +82,36 @@ pub(crate) fn encode(contents: &Contents) -> io::Result<Vec<u8>> {
 }
 
 /// Parses the file, or says in a few words (to fit in a sentence) why it
-/// cannot be used.
+/// cannot be used. The words may quote the file (serde names an unknown
+/// field, `two bookmarks for …` names a document): whatever a terminal would
+/// obey in them is escaped, so the one-line message is safe to print.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, String> {
+    decode_unescaped(bytes).map_err(|reason| escape_controls(&reason))
+}
+
+/// Control characters (the line feed too: a message is one line) and bidi
+/// embeddings, overrides and isolates, written as `\u{1b}`: the way serde
+/// already quotes a string value, so a quoted key and a quoted value read
+/// alike.
+fn escape_controls(reason: &str) -> String {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !reason.chars().any(unsafe_char) {
+        return reason.to_owned();
+    }
+    reason
+        .chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn decode_unescaped(bytes: &[u8]) -> Result<Contents, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("the file is empty".to_owned());
     }
@@ -189,5 +217,21 @@ mod tests {
         assert!(reason(positions).contains("two reading positions for A"));
         let field = r#"{"version":1,"bookmarks":[{"doc":"A","clause":"op1","note":"","created":1,"colour":"red"}]}"#;
         assert!(reason(field).contains("unknown field"));
+    }
+
+    #[test]
+    fn reasons_quoting_the_file_escape_what_a_terminal_would_obey() {
+        let key = r#"{"version":1,"\u001b]0;x\u0007\u202e\n\u009b":1}"#;
+        assert!(
+            reason(key).contains(r"unknown field `\u{1b}]0;x\u{7}\u{202e}\u{a}\u{9b}`"),
+            "{}",
+            reason(key)
+        );
+        let doc = r#"{"version":1,"positions":{"\u001b[2J":"op1","\u001b[2J":"op2"}}"#;
+        assert!(reason(doc).contains(r"two reading positions for \u{1b}[2J"));
+        assert_eq!(
+            escape_controls("plain 洗钱 “quoted”"),
+            "plain 洗钱 “quoted”"
+        );
     }
 }

@@ -100,6 +100,10 @@
 //! - Links are checked with `lstat` just before reading, so a link slipped in
 //!   at that instant could be read through (never written through: the save
 //!   renames over the name, which replaces a link rather than follow it).
+//! - Anything but a plain file at `bookmarks.lock` (a FIFO would block the
+//!   open forever) is refused, so nothing is saved and an unreadable file
+//!   is not moved aside; the type is checked with `lstat` just before
+//!   opening, so one swapped in at that instant is not caught.
 
 mod disk;
 mod error;

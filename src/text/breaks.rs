@@ -1,4 +1,4 @@
-//! Where a line may be broken: UAX #14 with two corrections.
+//! Where a line may be broken: UAX #14 with three corrections.
 //!
 //! `unicode-linebreak` implements UAX #14 at Unicode 15.0. On top of it:
 //!
@@ -12,24 +12,30 @@
 //! 2. **Kinsoku**: no opportunity right before a closing/non-starter
 //!    punctuation mark (，。、；：？！）》」』”’ …, and `,.;:!?)]}`) or
 //!    right after an opening one (（《「『“‘ …, and `([{`), whatever UAX #14
-//!    says; a cut by width, when nothing else fits, avoids these places too. UAX #14 already
-//!    forbids nearly all of these; the exceptions it makes (after U+200B
-//!    ZERO WIDTH SPACE, `LB8`; after spaces, `LB18`, which in 15.0 outranks the
-//!    quotation rule) would put such a mark at a line edge.
-//!
+//!    says. UAX #14 already forbids nearly all of these; the exceptions it
+//!    makes (after U+200B ZERO WIDTH SPACE, `LB8`; after spaces, `LB18`,
+//!    which in 15.0 outranks the quotation and non-starter rules) would put
+//!    such a mark at a line edge. Blanks at a break are dropped, so a break
+//!    before blanks counts as a break before what follows them. A cluster
+//!    counts as the punctuation it contains. A cut by width, when nothing
+//!    else fits, avoids these places too.
 //! 3. **Solidus**: an opportunity right after `/` (UAX #14 allows
 //!    `A/ | RES/67/189` and `https:// | www`) is *weak*: taken only when no
 //!    other opportunity on the line fits, so a document symbol moves to the
 //!    next line whole when it can, and is split at a `/` only when it is
 //!    wider than the line.
 //!
+//! Only `'\n'` is a hard break in diglot; the other mandatory breaks of
+//! UAX #14 (U+2028, NEL, CR alone) count as ordinary opportunities.
+//!
 //! Opportunities are found in one forward pass, one grapheme cluster at a
 //! time, so that the wrapper can consume them as it goes; they are only
 //! ever reported at grapheme-cluster boundaries.
 
+use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
+
 use super::clusters::{Cluster, clusters};
 use super::width::is_east_asian;
-use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
 
 /// Marks that must not begin a line: Chinese and full-width closing
 /// brackets and sentence punctuation, closing quotes, and their ASCII
@@ -199,6 +205,10 @@ pub(crate) enum Boundary {
 pub(crate) struct BreakFinder<'a, I> {
     line: &'a str,
     uax: I,
+    /// `linebreaks`, to start over at a known state (see `restart_at`).
+    restart: fn(&'a str) -> I,
+    /// Where in the line `uax` started: it reports offsets from there.
+    uax_base: usize,
     /// The next opportunity `unicode-linebreak` reported, not yet reached.
     next_uax: usize,
     /// Last character of the previous cluster (NUL at the start).
@@ -222,6 +232,8 @@ pub(crate) fn break_finder(
     BreakFinder {
         line,
         uax: linebreaks(line),
+        restart: linebreaks,
+        uax_base: 0,
         next_uax: 0,
         prev_last: '\0',
         before_final_quote: None,
@@ -254,11 +266,15 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
             };
         let mut boundary = Boundary::Kinsoku;
         if cl.pos > 0 && !self.after_opening && !closing {
-            while self.next_uax < cl.pos {
+            if self.next_uax < cl.pos {
                 // Other mandatory breaks (U+2028, NEL …) count as ordinary
                 // opportunities: only '\n' ends a hard line in diglot. After
                 // the last one (at the end of the line) nothing is reported.
-                self.next_uax = self.uax.next().map_or(usize::MAX, |(p, _)| p);
+                let pos = cl.pos - self.uax_base;
+                self.next_uax = self
+                    .uax
+                    .find(|&(p, _)| p >= pos)
+                    .map_or(usize::MAX, |(p, _)| p + self.uax_base);
             }
             boundary = if self.next_uax == cl.pos {
                 if self.prev_last == '/' {
@@ -285,6 +301,29 @@ impl<I: Iterator<Item = (usize, BreakOpportunity)>> BreakFinder<'_, I> {
             self.after_opening = opening;
         }
         boundary
+    }
+
+    /// Moves past a run of clusters that the caller classified itself:
+    /// ASCII letters and digits (no opportunity inside, UAX #14 `LB23`,
+    /// `LB25`, `LB28`) or CJK ideographs (an opportunity before each, `LB31`),
+    /// none of them punctuation or a quotation mark. `last` is the run's
+    /// last character.
+    pub(crate) fn skip_run(&mut self, last: char) {
+        self.prev_last = last;
+        self.before_final_quote = None;
+        self.after_opening = false;
+    }
+
+    /// Starts UAX #14 over at `pos`, the start of an ASCII word that
+    /// follows a space, instead of scanning the text before it: there the
+    /// state of the algorithm is the same as at the start of a text (after
+    /// the first character, a letter or digit, it is that character's
+    /// class either way). The boundary at `pos` itself, which a fresh start
+    /// never reports, is the caller's: it is an opportunity (`LB18`).
+    pub(crate) fn restart_at(&mut self, pos: usize) {
+        self.uax = (self.restart)(&self.line[pos..]);
+        self.uax_base = pos;
+        self.next_uax = pos;
     }
 
     /// Whether the first non-blank character at or after `pos` is closing

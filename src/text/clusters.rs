@@ -10,8 +10,6 @@
 //! position that is a cluster boundary, so its result is the same as over
 //! the whole text.
 
-use std::str::CharIndices;
-
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::width::{char_width, grapheme_width, is_blank};
@@ -42,12 +40,14 @@ impl Cluster {
 /// `Prepend`, `Extend`, `ZWJ`, `SpacingMark`, Regional Indicator or Hangul
 /// jamo among them (controls other than CR are fine: they always stand
 /// alone; CR joins a following LF).
-fn is_simple(c: char) -> bool {
+#[inline]
+pub(crate) fn is_simple(c: char) -> bool {
+    if u32::from(c) < 0x300 {
+        return c != '\r';
+    }
     matches!(
         c,
-        '\u{0}'..='\u{C}'
-            | '\u{E}'..='\u{2FF}'
-            | '\u{2010}'..='\u{2027}'
+        '\u{2010}'..='\u{2027}'
             | '\u{2030}'..='\u{205E}'
             | '\u{3000}'..='\u{3029}'
             | '\u{3030}'..='\u{303F}'
@@ -64,17 +64,26 @@ fn is_simple(c: char) -> bool {
 /// The grapheme clusters of `s`, with widths for `ambiguous_wide`.
 pub(crate) struct Clusters<'a> {
     s: &'a str,
-    chars: CharIndices<'a>,
-    peeked: Option<(usize, char)>,
+    /// Start of the next cluster: always a cluster boundary.
+    pos: usize,
     ambiguous_wide: bool,
 }
 
 pub(crate) fn clusters(s: &str, ambiguous_wide: bool) -> Clusters<'_> {
     Clusters {
         s,
-        chars: s.char_indices(),
-        peeked: None,
+        pos: 0,
         ambiguous_wide,
+    }
+}
+
+impl Clusters<'_> {
+    /// Continues at `pos`, which the caller knows to be a cluster boundary
+    /// after the current position (the end of a run of simple characters
+    /// it has dealt with itself).
+    pub(crate) fn skip_to(&mut self, pos: usize) {
+        debug_assert!(pos >= self.pos && self.s.is_char_boundary(pos));
+        self.pos = pos;
     }
 }
 
@@ -83,13 +92,16 @@ impl Iterator for Clusters<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Cluster> {
-        let (pos, c) = self.peeked.take().or_else(|| self.chars.next())?;
-        let mut next = self.chars.next();
-        if is_simple(c) && next.is_none_or(|(_, d)| is_simple(d)) {
-            self.peeked = next;
+        let pos = self.pos;
+        let rest = self.s.get(pos..)?;
+        let mut chars = rest.chars();
+        let c = chars.next()?;
+        if is_simple(c) && chars.next().is_none_or(is_simple) {
+            let len = c.len_utf8();
+            self.pos = pos + len;
             return Some(Cluster {
                 pos,
-                len: c.len_utf8(),
+                len,
                 first: c,
                 last: c,
                 width: char_width(c, self.ambiguous_wide),
@@ -98,13 +110,8 @@ impl Iterator for Clusters<'_> {
         }
         // `pos` is a cluster boundary (the previous cluster ended here), so
         // segmenting from it gives the same first cluster as the whole text.
-        let rest = &self.s[pos..];
         let g = rest.graphemes(true).next().unwrap_or(rest);
-        let end = pos + g.len();
-        while next.is_some_and(|(j, _)| j < end) {
-            next = self.chars.next();
-        }
-        self.peeked = next;
+        self.pos = pos + g.len();
         Some(Cluster {
             pos,
             len: g.len(),

@@ -1,12 +1,18 @@
 //! Greedy line wrapping by display columns.
 //!
-//! One forward pass over the grapheme clusters of each hard line, carrying
-//! the last break opportunity seen (and, separately, the last "glued" one),
-//! so no text is ever scanned twice: linear in the length of the text,
-//! however long a single line is.
+//! One forward pass over the grapheme clusters of each hard line. The pass
+//! carries, for the current line, the last ordinary break opportunity, the
+//! last weak one (after `/`, or glued) and the last place where a cut by
+//! width would not break kinsoku; when a cluster does not fit, the best of
+//! them ends the line. Nothing is scanned twice: linear in the length of the
+//! text, however long a single line is (a 3 MB clause is one hard line).
+//! Runs whose opportunities are known in advance are laid out in bulk by
+//! [`runs`].
 
 use super::breaks::{Boundary, break_finder};
 use super::clusters::{Cluster, clusters};
+
+mod runs;
 
 /// How to wrap: the pane width in display columns and the width of East
 /// Asian Ambiguous characters.
@@ -28,8 +34,8 @@ pub struct Line {
 /// Wraps `text` into lines of at most `opts.width` display columns.
 ///
 /// - Each `'\n'` ends a line (hard break) and belongs to no line, nor does
-///   a `'\r'` right before it. Empty text
-///   gives one empty line; text ending in `'\n'` gives a final empty line.
+///   a `'\r'` right before it. Empty text gives one empty line; text ending
+///   in `'\n'` gives a final empty line.
 /// - Soft breaks come from UAX #14, with `LB19a` and kinsoku corrections (see
 ///   [`break_opportunities`](super::break_opportunities)). Among them the
 ///   last one that fits is taken (greedy).
@@ -40,7 +46,10 @@ pub struct Line {
 /// - `glue` is a sorted list of byte offsets before which a soft break is
 ///   taken only when no other opportunity on the line fits (a footnote
 ///   marker stays with the word before it). Offsets that are not
-///   opportunities are ignored, and so is an unsorted tail.
+///   opportunities are ignored, and so is an unsorted tail. Opportunities
+///   right after a `/` are weak in the same way, so `A/RES/67/189` moves to
+///   the next line whole when it fits there, and is split after a `/`
+///   (filling the line before) only when it is wider than a line.
 /// - When no opportunity fits, the line is cut by width at a grapheme
 ///   cluster boundary (a long URL, a run of text with no break).
 /// - A cluster is never split, and a wide character never straddles the
@@ -52,7 +61,12 @@ pub struct Line {
 ///   gets its own line and the lines still cover the text; a pane that is
 ///   zero columns wide draws none of them.
 pub fn wrap(text: &str, glue: &[usize], opts: WrapOptions) -> Vec<Line> {
+    wrap_with(text, glue, opts, true)
+}
+
+fn wrap_with(text: &str, glue: &[usize], opts: WrapOptions, bulk: bool) -> Vec<Line> {
     let width = opts.width.max(1);
+    let opts = WrapOptions { width, ..opts };
     let mut out = Vec::with_capacity(text.len() / width.saturating_mul(2).max(16) + 1);
     let mut glue = Glue {
         offsets: glue,
@@ -62,7 +76,7 @@ pub fn wrap(text: &str, glue: &[usize], opts: WrapOptions) -> Vec<Line> {
     for hard_line in text.split('\n') {
         // In "\r\n" the CR is part of the line break, as the LF is.
         let line = hard_line.strip_suffix('\r').unwrap_or(hard_line);
-        wrap_hard_line(line, base, &mut glue, width, opts.ambiguous_wide, &mut out);
+        wrap_hard_line(line, base, &mut glue, opts, bulk, &mut out);
         base += hard_line.len() + 1;
     }
     out
@@ -80,6 +94,15 @@ impl Glue<'_> {
             self.next += 1;
         }
         self.offsets.get(self.next) == Some(&offset)
+    }
+
+    /// The first offset at or after `lo`; later questions must not ask
+    /// about offsets below `lo`.
+    fn next_from(&mut self, lo: usize) -> Option<usize> {
+        while self.offsets.get(self.next).is_some_and(|&g| g < lo) {
+            self.next += 1;
+        }
+        self.offsets.get(self.next).copied()
     }
 }
 
@@ -291,21 +314,28 @@ impl<'o> HardLine<'o> {
 }
 
 /// Wraps one hard line (no `'\n'` inside) that starts at byte `base` of the
-/// text, appending to `out`.
+/// text, appending to `out`. With `bulk`, runs of ASCII letters and digits,
+/// plain ASCII words and runs of CJK ideographs are laid out in bulk (see
+/// [`runs`]), with exactly the result the cluster-by-cluster path gives.
 fn wrap_hard_line(
     line: &str,
     base: usize,
     glue: &mut Glue<'_>,
-    width: usize,
-    ambiguous_wide: bool,
+    opts: WrapOptions,
+    bulk: bool,
     out: &mut Vec<Line>,
 ) {
     let mut breaks = break_finder(line);
-    let mut state = HardLine::new(out, base, width);
-    for cl in clusters(line, ambiguous_wide) {
+    let mut state = HardLine::new(out, base, opts.width);
+    let mut clusters = clusters(line, opts.ambiguous_wide);
+    while let Some(cl) = clusters.next() {
         let boundary = breaks.boundary_before(&cl);
         let glued = boundary >= Boundary::Weak && glue.contains(base + cl.pos);
         state.push(&cl, boundary, glued);
+        if !bulk {
+            continue;
+        }
+        runs::lay_out_run(&mut state, &mut breaks, &mut clusters, glue, line, &cl);
     }
     state.finish();
 }

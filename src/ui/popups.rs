@@ -8,9 +8,9 @@ use super::draw::{Overlay, clear_popup, put_str, put_text, truncate};
 use super::strings;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::bookmarks::bookmark_rows;
 use crate::app::editor::LineEditor;
 use crate::app::keymap::{Context, KEYMAP};
-use crate::app::update::bookmark_rows;
 use crate::doc::{Footnote, Lang, SpanKind};
 use crate::text::{WrapOptions, str_width, wrap};
 
@@ -142,20 +142,26 @@ fn draw_lines(
         if Some(line.entry) == selected {
             super::draw::fill(buf, inner.x, y, inner.width, 1, theme.selected);
         }
-        let x = inner.x + line.indent.min(inner.width);
-        let w = inner.width.saturating_sub(line.indent);
-        put_text(
-            buf,
-            x,
-            y,
-            w,
-            &line.text,
-            (0, line.text.len()),
-            style,
-            &[&line.overlays],
-            wide,
-        );
+        put_line(buf, inner, y, line, style, wide);
     }
+}
+
+/// Draws one popup line at its indent inside `inner`.
+fn put_line(buf: &mut Buffer, inner: Rect, y: u16, line: &Line, style: Style, wide: bool) {
+    let x = inner.x + line.indent.min(inner.width);
+    let w = inner.width.saturating_sub(line.indent);
+    let range = (0, line.text.len());
+    put_text(
+        buf,
+        x,
+        y,
+        w,
+        &line.text,
+        range,
+        style,
+        &[&line.overlays],
+        wide,
+    );
 }
 
 /// Wraps a footnote's text into popup lines with its styles.
@@ -348,19 +354,7 @@ fn draw_footnote_rows(
             if line.indent == 0 && line.entry == selected {
                 style = style.patch(theme.selected);
             }
-            let x = inner.x + line.indent.min(inner.width);
-            let w = inner.width.saturating_sub(line.indent);
-            put_text(
-                buf,
-                x,
-                y,
-                w,
-                &line.text,
-                (0, line.text.len()),
-                style,
-                &[&line.overlays],
-                wide,
-            );
+            put_line(buf, inner, y, line, style, wide);
         }
     }
 }
