@@ -69,6 +69,19 @@ fn bench_size(c: &mut Criterion, n: usize, zh: &str, en: &str) {
             BatchSize::PerIteration,
         );
     });
+    let pair = Pair::new(zh_doc.clone(), en_doc.clone());
+    group.bench_function("App::new + first draw", |b| {
+        b.iter_batched(
+            || pair.clone(),
+            |pair| {
+                let app = App::new(pair, Options::default(), Layout::Side, WIDTH, HEIGHT);
+                let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+                diglot::ui::draw(&app, &mut buf);
+                (app, buf)
+            },
+            BatchSize::PerIteration,
+        );
+    });
     group.bench_function("first screen 160x50", |b| {
         // The output (app and buffer) is dropped outside the timing, as the
         // reader keeps it.
