@@ -112,7 +112,20 @@ def time_to_screen(command, wanted, poll, control):
             if poll == "control":
                 time.sleep(POLL_S)
     finally:
-        tmux("kill-session", "-t", "run")
+        close_session("run")
+
+
+def close_session(name):
+    """Kills a session and waits until its program has exited, so that no
+    run overlaps the next one. (A reader whose terminal hangs up keeps a CPU
+    busy until it exits, most of a second: left running, those made later
+    runs slower and slower.)"""
+    panes = tmux("list-panes", "-t", name, "-F", "#{pane_pid}").stdout.split()
+    tmux("kill-session", "-t", name)
+    deadline = time.monotonic() + 10
+    for pid in panes:
+        while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def reader_memory(diglot, zh, en, scratch, control, poll):
@@ -146,7 +159,7 @@ def reader_memory(diglot, zh, en, scratch, control, poll):
         wait_for("/money hit")
         return first, peak()
     finally:
-        tmux("kill-session", "-t", "mem")
+        close_session("mem")
 
 
 def main():
